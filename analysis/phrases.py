@@ -1,0 +1,145 @@
+"""Opening phrases and their head verbs.
+
+A preambular paragraph opens with a phrase such as "وإذ تشير أيضاً" or "Recalling also", an
+operative paragraph with one such as "تقرر" or "Calls upon". The list of phrases is data
+(``data/opening_phrases.csv``, mined from the UN's own markup); matching is word by word on
+normalized words, longest phrase first, so diacritics, hamza forms and case do not matter.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from importlib import resources
+
+from .arabic import dediac_ar, normalize_ar, remove_tatweel_ar
+
+# A word: letters, digits and the joiners UN texts use inside words (hyphen, apostrophes).
+_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670'’\-]+")
+# Markers that may wrap or follow an opening phrase in extracted text.
+_BOLD = re.compile(r"\*\*")
+
+#: Words that only connect or qualify a phrase: dropped when finding the head verb.
+_AR_PARTICLES = frozenset(normalize_ar(w) for w in ("إذ", "وإذ", "و", "قد", "وقد"))
+_AR_ADVERBS = frozenset(normalize_ar(w) for w in (
+    "أيضا", "أيضاً", "أيضًا", "كذلك", "مجددا", "مجدداً", "بقوة", "بشدة", "ثانية", "بحزم"))
+_EN_ADVERBS = frozenset((
+    "also", "further", "furthermore", "again", "once", "more", "strongly", "deeply", "firmly",
+    "gravely", "seriously", "fully", "moreover", "particularly", "especially", "equally",
+    "therefore", "hereby", "most", "highly", "profoundly", "greatly", "emphatically",
+    "urgently", "sincerely", "warmly", "expressly", "duly", "still", "likewise", "similarly",
+    "consequently", "finally", "accordingly",
+))
+_EN_AUXILIARIES = frozenset(("having", "being", "been", "having been"))
+_FR_ES_ADVERBS = frozenset(("également", "en", "outre", "aussi", "asimismo", "además",
+                            "también", "nuevo", "de", "nouveau", "profondément", "vivement"))
+
+
+def normalize_word(word: str, language: str) -> str:
+    """A word as phrase matching sees it."""
+    word = word.strip("*’'\"“”‘«»")
+    if language == "ar":
+        return normalize_ar(word)
+    return word.casefold()
+
+
+def words(text: str) -> list[re.Match]:
+    return list(_WORD.finditer(_BOLD.sub("  ", text)))
+
+
+@functools.cache
+def phrase_table(language: str) -> dict[tuple[str, ...], str]:
+    """Normalized word tuple -> section ("preamble"/"operative"/"both") for a language."""
+    table: dict[tuple[str, ...], str] = {}
+    with resources.files("analysis").joinpath("data/opening_phrases.csv").open(
+            encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["language"] != language:
+                continue
+            key = tuple(normalize_word(m.group(), language) for m in words(row["phrase"]))
+            if not key:
+                continue
+            seen = table.get(key)
+            table[key] = row["section"] if seen in (None, row["section"]) else "both"
+    return table
+
+
+@functools.cache
+def _longest(language: str) -> int:
+    return max((len(k) for k in phrase_table(language)), default=0)
+
+
+def match_phrase(text: str, language: str, section: str | None = None) -> str | None:
+    """The known opening phrase that ``text`` starts with, as written in ``text``, or None.
+
+    With ``section``, only phrases seen in that section count. The longest match wins.
+    """
+    ws = words(text[:400])
+    table = phrase_table(language)
+    if not ws or (ws[0].start() > 0 and text[: ws[0].start()].strip(" \t*")):
+        return None
+    norm = [normalize_word(m.group(), language) for m in ws[: _longest(language)]]
+    for n in range(len(norm), 0, -1):
+        where = table.get(tuple(norm[:n]))
+        if where and (section is None or where in (section, "both")):
+            return _BOLD.sub("", text[ws[0].start(): ws[n - 1].end()]).strip()
+    return None
+
+
+def split_opening(text: str, language: str, section: str) -> str:
+    """The opening phrase of a paragraph: from the lexicon, else the head word and adverbs.
+
+    Returns "" when the paragraph opens with no verb-like word (a sub-paragraph, a list item).
+    """
+    found = match_phrase(text, language, section) or match_phrase(text, language)
+    if found:
+        return found
+    ws = words(text[:300])
+    if not ws:
+        return ""
+    if language == "ar":
+        i = 0
+        while i < len(ws) and normalize_word(ws[i].group(), "ar") in _AR_PARTICLES:
+            i += 1
+        if i >= len(ws):
+            return ""
+        j = i + 1
+        while j < len(ws) and normalize_word(ws[j].group(), "ar") in _AR_ADVERBS:
+            j += 1
+        return text[ws[0].start(): ws[j - 1].end()]
+    first = ws[0].group()
+    if not first[:1].isupper():
+        return ""
+    j = 1
+    while j < len(ws) and ws[j].group().casefold() in _EN_ADVERBS | _FR_ES_ADVERBS:
+        j += 1
+    return text[ws[0].start(): ws[j - 1].end()]
+
+
+def head_verb(phrase: str, language: str) -> str:
+    """The head verb of an opening phrase, normalized.
+
+    Arabic: without و and إذ (and قد), diacritics, tatweel and adverbs such as أيضا:
+    "وإذ تشير أيضاً" -> "تشير", "تقرّر" -> "تقرر", "وقد نظرت" -> "نظرت". Hamza forms are
+    kept as written. English (and French, Spanish): lower case, without adverbs and
+    auxiliaries: "Recalling also" -> "recalling", "Taking note" -> "taking",
+    "Having considered" -> "considered".
+    """
+    ws = [m.group().strip("*") for m in words(phrase)]
+    if language == "ar":
+        for w in ws:
+            plain = remove_tatweel_ar(dediac_ar(w))
+            norm = normalize_ar(plain)
+            if norm in _AR_PARTICLES or norm in _AR_ADVERBS:
+                continue
+            if norm.startswith("و") and len(norm) > 3 and normalize_ar("و" + plain[1:]) == norm:
+                plain = plain[1:]
+            return plain
+        return ""
+    lowered = [w.casefold() for w in ws]
+    for w in lowered:
+        if w in _EN_ADVERBS or w in _EN_AUXILIARIES or w in _FR_ES_ADVERBS:
+            continue
+        return w
+    return lowered[0] if lowered else ""

@@ -1,0 +1,156 @@
+"""Reading input: bytes from a file or the caller, decoded to text, with clear errors.
+
+I/O only: this module opens files and decodes bytes; the parsing is elsewhere.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ResolutionParseError
+
+#: Inputs larger than this are refused rather than parsed (a resolution is well under 1 MB).
+MAX_BYTES = 20 * 1024 * 1024
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# C0 controls other than tab, LF, CR, FF; a text file has (almost) none.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded input: the text, where it came from, and whether it is XML."""
+
+    text: str
+    name: str
+    is_xml: bool
+    raw: bytes | None = None
+
+
+def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
+    """Read a path, bytes or the text itself into a ``Source``.
+
+    A ``str`` is taken as a path when it names an existing file and holds no newline;
+    otherwise it is the document text.
+    """
+    if isinstance(source, Path) or (
+        isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)
+    ):
+        path = Path(source)
+        label = name or str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise ResolutionParseError(
+                    f"file is {size} bytes, larger than {MAX_BYTES}", source=label,
+                    expected="a single resolution")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ResolutionParseError(f"cannot read file: {exc.strerror}", source=label) from exc
+        return _from_bytes(data, label, suffix=path.suffix.lower())
+    if isinstance(source, bytes | bytearray):
+        return _from_bytes(bytes(source), name or "<bytes>", suffix="")
+    if isinstance(source, str):
+        label = name or "<text>"
+        if isinstance(source, str) and "\n" not in source and source.strip().endswith(
+                (".txt", ".xml")) and len(source) < 4096:
+            raise ResolutionParseError("no such file", source=source)
+        text = normalize_newlines(source.removeprefix("\ufeff"))
+        return Source(text=text, name=label, is_xml=looks_like_xml(text))
+    raise TypeError(f"expected a path, bytes or str, not {type(source).__name__}")
+
+
+def _is_file(s: str) -> bool:
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _from_bytes(data: bytes, name: str, suffix: str) -> Source:
+    if not data.strip():
+        raise ResolutionParseError("the input is empty", source=name, line=1,
+                                   expected="the text or XML of a resolution")
+    text = decode_bytes(data, name)
+    text = normalize_newlines(text)
+    is_xml = suffix == ".xml" or looks_like_xml(text)
+    return Source(text=text, name=name, is_xml=is_xml, raw=data)
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 (BOM or not) or Windows-1256.
+
+    Raises ResolutionParseError for binary data or an encoding that is none of these.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom):].decode(codec), name)
+            except UnicodeDecodeError as exc:
+                raise _decode_error(data, exc, name, codec) from exc
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        try:
+            return _checked(data.decode(utf16), name)
+        except UnicodeDecodeError as exc:
+            raise _decode_error(data, exc, name, utf16) from exc
+    if b"\x00" in data:
+        raise ResolutionParseError("binary data (NUL bytes), not text", source=name,
+                                   line=data[: data.index(b"\x00")].count(b"\n") + 1,
+                                   expected="UTF-8, UTF-16 or Windows-1256 text")
+    try:
+        return _checked(data.decode("utf-8"), name)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("cp1256")
+        except UnicodeDecodeError:
+            raise _decode_error(data, utf8_error, name, "utf-8") from utf8_error
+        if len(_ARABIC_LETTER.findall(text)) < 0.2 * len(re.findall(r"[^\W\d_]", text)):
+            raise _decode_error(data, utf8_error, name, "utf-8") from utf8_error
+        return _checked(text, name)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows NUL in every other byte of ASCII text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, name: str) -> str:
+    bad = _CONTROL.search(text)
+    if bad and len(_CONTROL.findall(text[:100_000])) > 8:
+        raise ResolutionParseError(
+            "binary data (control characters), not text", source=name,
+            line=text.count("\n", 0, bad.start()) + 1,
+            expected="UTF-8, UTF-16 or Windows-1256 text")
+    return text
+
+
+def _decode_error(data: bytes, exc: UnicodeDecodeError, name: str, codec: str):
+    line = data[: exc.start].count(b"\n") + 1
+    return ResolutionParseError(
+        f"cannot decode byte 0x{data[exc.start]:02x} as {codec}", source=name, line=line,
+        expected="UTF-8, UTF-16 or Windows-1256 text")
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF (offsets into the result are what the spans use)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def looks_like_xml(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\n")[:200]
+    return head.startswith("<?xml") or head.startswith("<akomaNtoso")

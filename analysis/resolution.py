@@ -1,0 +1,146 @@
+"""The Resolution object and ``load_resolution``, the package's front door."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables
+from .errors import ResolutionParseError
+from .model import META_KEYS, Parsed
+from .read import read_source
+
+_LATIN_WORD = re.compile(r"\b[a-zA-Zàâçéèêëîïôûùüÿñáíóú]+\b")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_STOPWORDS = {
+    "en": {"the", "of", "and", "to", "its", "that", "in", "on"},
+    "fr": {"le", "la", "les", "des", "et", "du", "de", "sur"},
+    "es": {"el", "los", "las", "del", "y", "de", "sobre", "su"},
+}
+
+
+def detect_language(text: str) -> str:
+    """"ar", "en", "fr" or "es", by script and, for Latin script, by common words."""
+    sample = text[:20000]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    latin_words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    if arabic > 2 * sum(len(w) for w in latin_words) * 0.5:
+        return "ar"
+    scores = {lang: sum(w in stop for w in latin_words) for lang, stop in _STOPWORDS.items()}
+    return max(scores, key=scores.get) if any(scores.values()) else "en"
+
+
+class Resolution:
+    """One resolution as tidy tables.
+
+    Attributes: ``meta`` (a dict with at least the keys of ``model.META_KEYS``),
+    ``paragraphs``, ``footnotes``, ``artefacts``, ``headings`` (DataFrames), ``warnings``
+    (list of str). The extracted tables (``actions``, ``mentions``, ``references``,
+    ``dates``) are computed on first use.
+    """
+
+    def __init__(self, parsed: Parsed):
+        meta = {key: None for key in META_KEYS}
+        meta.update(parsed.meta)
+        self.meta: dict = meta
+        self.language: str = meta["language"]
+        self.parsed = parsed
+        self.text: str | None = parsed.text
+        self.warnings: list[str] = list(parsed.warnings)
+        paragraphs = tables.blocks_to_paragraphs(parsed.blocks, self.language)
+        from .verbs import annotate_verbs
+
+        self.paragraphs: pd.DataFrame = annotate_verbs(paragraphs, self.language)
+        self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
+        self.footnotes: pd.DataFrame = tables.footnotes_table(parsed.footnotes, self.paragraphs)
+        self.artefacts: pd.DataFrame = tables.artefacts_table(parsed.artefacts)
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (f"<Resolution {m['symbol']} ({self.language}): "
+                f"{(self.paragraphs['section'] == 'preamble').sum()} preambular, "
+                f"{(self.paragraphs['section'] == 'operative').sum()} operative rows, "
+                f"{len(self.footnotes)} footnotes>")
+
+    @cached_property
+    def spans(self) -> pd.DataFrame:
+        """Where each raw character range of a text input went (empty for XML input)."""
+        return tables.spans_table(self.parsed)
+
+    @cached_property
+    def actions(self) -> pd.DataFrame:
+        from .verbs import actions_table
+
+        return actions_table(self.paragraphs, self.language)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        from .actors import mentions_table
+
+        return mentions_table(self.paragraphs, self.language)
+
+    @cached_property
+    def references(self) -> pd.DataFrame:
+        from .references import references_table
+
+        return references_table(self.paragraphs, self.footnotes, self.language)
+
+    @cached_property
+    def dates(self) -> pd.DataFrame:
+        from .dates import dates_table
+
+        return dates_table(self.paragraphs, self.footnotes, self.language)
+
+    def timeline(self) -> pd.DataFrame:
+        from .references import timeline_table
+
+        return timeline_table(self.references, self.dates)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables written by ``to_files``, by name."""
+        return {"paragraphs": self.paragraphs, "footnotes": self.footnotes,
+                "artefacts": self.artefacts, "headings": self.headings}
+
+    def to_files(self, out: str | Path) -> list[Path]:
+        """Write meta.json and each table as CSV and JSON into ``out``; return the paths."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        stem = (self.meta.get("symbol") or "resolution").replace("/", "_") + f"_{self.language}"
+        written = [out / f"{stem}_meta.json"]
+        written[0].write_text(json.dumps({**self.meta, "warnings": self.warnings},
+                                         ensure_ascii=False, indent=2), encoding="utf-8")
+        for name, df in self.tables().items():
+            csv_path, json_path = out / f"{stem}_{name}.csv", out / f"{stem}_{name}.json"
+            df.to_csv(csv_path, index=False)
+            df.to_json(json_path, orient="records", force_ascii=False, indent=1)
+            written += [csv_path, json_path]
+        return written
+
+
+def load_resolution(source, *, language: str | None = None, name: str | None = None
+                    ) -> Resolution:
+    """Parse a resolution from a path (.txt or .xml), bytes, or the text itself.
+
+    The language ("ar", "en", "fr", "es") is detected unless given. Raises
+    ``ResolutionParseError`` for input that is not a readable resolution.
+    """
+    src = read_source(source, name=name)
+    if src.is_xml:
+        from .akn import parse_xml
+
+        parsed = parse_xml(src.raw if src.raw is not None else src.text.encode("utf-8"),
+                           name=src.name, language=language)
+    else:
+        from .segment import parse_text
+
+        lang = language or detect_language(src.text)
+        parsed = parse_text(src.text, language=lang, name=src.name)
+    parsed.meta.setdefault("source", src.name)
+    if not parsed.blocks:
+        raise ResolutionParseError("no paragraphs found", source=src.name,
+                                   expected="preambular or operative paragraphs")
+    return Resolution(parsed)
