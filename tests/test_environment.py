@@ -24,7 +24,8 @@ def _pyproject() -> dict[str, str]:
 
 def _conda() -> dict[str, str]:
     deps = {}
-    for line in (paths.ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+    text = (paths.ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("dependencies:", 1)[1].splitlines():
         m = re.match(r"^  - ([^:#]+)$", line)
         if m:
             name, rest = _split(m.group(1).strip())
