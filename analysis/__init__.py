@@ -9,8 +9,23 @@ text) or ``akn`` (AKN4UN XML) -> ``model`` records -> ``tables`` (DataFrames) ->
 (``verbs``, ``actors``, ``references``, ``dates``) -> ``plots``.
 """
 
+from .corpus import Corpus, load_corpus
 from .errors import ResolutionParseError
 from .resolution import Resolution, detect_language, load_resolution
 
-__all__ = ["Resolution", "ResolutionParseError", "detect_language", "load_resolution"]
+__all__ = ["Corpus", "Resolution", "ResolutionParseError", "detect_language", "fetch_unxml",
+           "load_corpus", "load_resolution", "read_un_metadata"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # Imported on first use: urllib (fetch) is slow to import and most users never fetch.
+    if name == "fetch_unxml":
+        from .fetch import fetch_unxml
+
+        return fetch_unxml
+    if name == "read_un_metadata":
+        from .un_metadata import read_un_metadata
+
+        return read_un_metadata
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -1,0 +1,183 @@
+"""The Parquet cache of parsed resolutions, and the Arrow form the corpus loader passes around.
+
+One resolution's tables (meta, paragraphs, footnotes, ...) become ONE Arrow table: every
+table's columns prefixed with its name ("paragraphs.text"), its rows marked in a ``table``
+column, the pandas dtypes kept in the schema metadata. One file per resolution keeps a warm
+load to one read per file, and the corpus loader concatenates these Arrow tables and splits
+them back into DataFrames once for the whole corpus.
+
+Cache key (decided here, documented in ``source_key``): the source file's resolved path,
+size and mtime_ns, plus a fingerprint of the package's own code and data files (parsers,
+extractors, lexicons). Editing the source file or any module or word list of ``analysis``
+makes every entry stale; stale entries are simply not found (``clear_cache`` removes them).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+#: Bump to invalidate every entry when this file's layout changes.
+FORMAT = "1"
+_META_KEY = b"analysis.cache"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """sha256 over the names and bytes of the package's .py and data files."""
+    digest = hashlib.sha256(FORMAT.encode())
+    root = resources.files("analysis")
+    for name, data in sorted(_package_files(root, "")):
+        digest.update(name.encode() + b"\x00" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:16]
+
+
+def _package_files(folder, prefix: str):
+    for entry in folder.iterdir():
+        name = prefix + entry.name
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _package_files(entry, name + "/")
+        elif entry.name.endswith((".py", ".csv", ".tsv", ".json", ".txt")):
+            yield name, entry.read_bytes()
+
+
+def source_key(path: str | Path) -> str:
+    """What a cache entry is valid for: resolved path, size, mtime_ns, code fingerprint."""
+    path = Path(path).resolve()
+    st = path.stat()
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}|{code_fingerprint()}"
+
+
+def entry_path(cache_dir: str | Path, key: str) -> Path:
+    return Path(cache_dir) / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".parquet")
+
+
+def read_entry(cache_dir: str | Path, key: str) -> tuple[pa.Table, dict] | None:
+    """The cached Arrow table and dtypes for ``key``, or None (missing, stale or unreadable)."""
+    path = entry_path(cache_dir, key)
+    if not path.is_file():
+        return None
+    try:
+        table = pq.read_table(path)
+        info = json.loads(table.schema.metadata[_META_KEY])
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
+        return None
+    if info.get("key") != key:
+        return None
+    return table.replace_schema_metadata(None), info["dtypes"]
+
+
+def write_entry(cache_dir: str | Path, key: str, table: pa.Table, dtypes: dict) -> Path:
+    """Write one resolution's Arrow table; a temporary file and rename keep readers safe."""
+    path = entry_path(cache_dir, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info = json.dumps({"key": key, "dtypes": dtypes}, ensure_ascii=False).encode()
+    tmp = path.with_name(f"{path.name}.{hashlib.sha256(key.encode()).hexdigest()[:6]}.tmp")
+    pq.write_table(table.replace_schema_metadata({_META_KEY: info}), tmp)
+    tmp.replace(path)
+    return path
+
+
+def clear_cache(cache_dir: str | Path) -> int:
+    """Delete every entry under ``cache_dir``; return how many files went."""
+    files = list(Path(cache_dir).glob("*.parquet")) if Path(cache_dir).is_dir() else []
+    for f in files:
+        f.unlink()
+    return len(files)
+
+
+# --- DataFrames <-> one Arrow table ------------------------------------------------------
+
+def tables_to_arrow(tables: dict[str, pd.DataFrame]) -> tuple[pa.Table, dict, list[str]]:
+    """Several DataFrames as one Arrow table, their dtypes, and warnings about cells that
+    had to become text (an object column mixing types Arrow cannot hold together)."""
+    parts, dtypes, warnings = [], {}, []
+    for name, df in tables.items():
+        dtypes[name] = {"columns": {c: str(t) for c, t in df.dtypes.items()},
+                        "lists": [c for c in df.columns if _holds_lists(df[c])]}
+        arrow = _frame_to_arrow(df, name, warnings)
+        arrow = arrow.rename_columns([f"{name}.{c}" for c in arrow.column_names])
+        parts.append(arrow.append_column("table", pa.array([name] * len(df), pa.string())))
+    return pa.concat_tables(parts, promote_options="permissive"), dtypes, warnings
+
+
+def _holds_lists(col: pd.Series) -> bool:
+    if col.dtype != object:
+        return False
+    first = col.dropna().head(1)
+    return len(first) > 0 and isinstance(first.iloc[0], list | tuple)
+
+
+def _frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> pa.Table:
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        fixed = df.copy()
+        for col in [c for c in df.columns if df[c].dtype == object]:
+            try:
+                pa.array(df[col], from_pandas=True)
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+                fixed[col] = df[col].map(lambda v: None if v is None else str(v))
+                warnings.append(f"{name}.{col}: mixed values stored as text")
+        return pa.Table.from_pandas(fixed, preserve_index=False)
+
+
+def merge_dtypes(many: list[dict]) -> dict:
+    """One dtype map from several files' maps: column order of first appearance, and the
+    first dtype that is not ``object`` (an empty table in one file says little)."""
+    merged: dict = {}
+    for dtypes in many:
+        for name, info in dtypes.items():
+            slot = merged.setdefault(name, {"columns": {}, "lists": []})
+            for col, dtype in info["columns"].items():
+                if slot["columns"].get(col, "object") == "object":
+                    slot["columns"][col] = dtype
+            slot["lists"] += [c for c in info["lists"] if c not in slot["lists"]]
+    return merged
+
+
+def arrow_to_tables(table: pa.Table, dtypes: dict) -> dict[str, pd.DataFrame]:
+    """Split a table made by ``tables_to_arrow`` (or a concatenation of them) back into
+    DataFrames with their dtypes and list cells."""
+    import pyarrow.compute as pc
+
+    out = {}
+    names = table.column_names
+    for name, info in dtypes.items():
+        rows = table.filter(pc.equal(table["table"], name)) if "table" in names else table
+        columns = list(info["columns"])
+        present = [c for c in columns if f"{name}.{c}" in names]
+        df = rows.select([f"{name}.{c}" for c in present]).to_pandas()
+        df.columns = present
+        for col in columns:
+            if col not in df.columns:
+                df[col] = pd.Series([None] * len(df), dtype=object)
+        out[name] = restore_dtypes(df[columns], info)
+    return out
+
+
+def restore_dtypes(df: pd.DataFrame, info: dict) -> pd.DataFrame:
+    for col in info["lists"]:
+        df[col] = [[] if v is None else _to_list(v) for v in df[col]]
+    for col, dtype in info["columns"].items():
+        if dtype != "object" and str(df[col].dtype) != dtype:
+            try:
+                df[col] = df[col].astype(dtype)
+            except (TypeError, ValueError):
+                pass  # keep what Arrow gave: better a float than a lost column
+    return df
+
+
+def _to_list(value) -> list:
+    """Arrow gives list cells as numpy arrays (of arrays, when nested): plain lists again."""
+    items = value.tolist() if isinstance(value, np.ndarray) else list(value)
+    return [_to_list(v) if isinstance(v, np.ndarray) else v for v in items]

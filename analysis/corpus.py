@@ -1,0 +1,318 @@
+"""Many resolutions at once: ``load_corpus`` and the ``Corpus`` of concatenated tables.
+
+    >>> corpus = analysis.load_corpus("data/sample/75/ar")
+    >>> corpus.paragraphs.groupby("verb").size().nlargest(10)
+
+Each file is parsed in a worker process (all the machine's cores by default), which also
+runs the extractors (actions, mentions, references, dates) so that they parallelize too,
+and caches the result as Parquet (see ``cache``). Every row of every table starts with the
+resolution's ``symbol`` and ``language``, then ``row``, its position in that resolution's
+own table (what ``footnotes.cited_in``, ``headings.before`` and the extractors' paragraph
+columns point to). A file that fails is a row of ``Corpus.errors``; the others still load.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths as project_paths
+from .model import META_KEYS
+
+#: The per-resolution structure tables, as ``Resolution`` has them.
+STRUCTURE_TABLES = ("paragraphs", "footnotes", "artefacts", "headings")
+#: The extracted tables, computed in the workers.
+EXTRACTED_TABLES = ("actions", "mentions", "references", "dates")
+KEY_COLUMNS = ["symbol", "language"]
+ERROR_COLUMNS = ["path", "stage", "error", "message"]
+#: Where ``load_corpus(cache=True)`` keeps its Parquet files.
+CACHE_DIR = project_paths.PROCESSED / "cache"
+
+_SOURCE_SUFFIXES = (".xml", ".txt")
+_DIGITS = re.compile(r"(\d+)")
+
+
+@dataclass
+class Corpus:
+    """The tables of many resolutions, concatenated; see the module docstring.
+
+    ``meta`` has one row per resolution (with the UN's fields when its metadata was joined),
+    ``errors`` one row per failure (path, stage, error, message: stage "parse" means the
+    file is missing from every table, an extractor's name means only that table lacks it),
+    ``warnings`` the parsers' and extractors' warnings (symbol, language, message),
+    ``votes`` (symbol, state, vote) and ``sponsors`` (symbol, state, kind, on_behalf_of)
+    come from the UN metadata and are empty without it.
+    """
+
+    meta: pd.DataFrame
+    paragraphs: pd.DataFrame
+    footnotes: pd.DataFrame
+    artefacts: pd.DataFrame
+    headings: pd.DataFrame
+    actions: pd.DataFrame
+    mentions: pd.DataFrame
+    references: pd.DataFrame
+    dates: pd.DataFrame
+    errors: pd.DataFrame
+    warnings: pd.DataFrame
+    votes: pd.DataFrame = field(default_factory=lambda: _empty(["symbol", "state", "vote"]))
+    sponsors: pd.DataFrame = field(
+        default_factory=lambda: _empty(["symbol", "state", "kind", "on_behalf_of"]))
+    #: The UN metadata files that were joined (empty when none).
+    metadata_sources: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.meta)
+
+    def __repr__(self) -> str:
+        langs = ", ".join(f"{k}: {v}" for k, v in self.meta["language"].value_counts().items())
+        return (f"<Corpus of {len(self)} resolutions ({langs}); {len(self.paragraphs)} "
+                f"paragraph rows, {len(self.references)} references, "
+                f"{len(self.errors)} errors>")
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name."""
+        return {name: getattr(self, name) for name in (
+            "meta", *STRUCTURE_TABLES, *EXTRACTED_TABLES, "errors", "warnings", "votes",
+            "sponsors")}
+
+    def to_parquet(self, out: str | Path) -> list[Path]:
+        """Write each table as <name>.parquet into ``out``; return the paths."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, df in self.tables().items():
+            written.append(out / f"{name}.parquet")
+            df.to_parquet(written[-1], index=False)
+        return written
+
+    def citation_graph(self):
+        """The citation network (``network.citation_graph``) of this corpus."""
+        from .network import citation_graph
+
+        return citation_graph(self)
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+
+
+# --- finding the files -------------------------------------------------------------------
+
+def corpus_files(sources) -> list[Path]:
+    """The resolution files named by ``sources``: a file, a folder (searched recursively for
+    .xml and .txt) or a list of either; folders' files in natural order (75_2 before 75_10)."""
+    if isinstance(sources, str | Path):
+        sources = [sources]
+    files: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found = [p for p in path.rglob("*") if p.suffix.lower() in _SOURCE_SUFFIXES
+                     and p.is_file() and not _hidden(p.relative_to(path))]
+            files += sorted(found, key=lambda p: natural_key(str(p.relative_to(path))))
+        else:
+            files.append(path)
+    return files
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def natural_key(text: str) -> list:
+    return [int(t) if t.isdigit() else t.casefold() for t in _DIGITS.split(text)]
+
+
+def find_metadata(files: list[Path]) -> list[Path]:
+    """UN metadata files next to a corpus: ``metadata/*.json`` in the files' common folder
+    or one of its three parents (corpus/75/ar -> corpus/metadata)."""
+    if not files:
+        return []
+    try:
+        common = Path(os.path.commonpath([str(f.resolve().parent) for f in files]))
+    except ValueError:
+        return []
+    for folder in [common, *list(common.parents)[:3]]:
+        found = sorted((folder / "metadata").glob("*.json"))
+        if found:
+            return found
+    return []
+
+
+# --- one file, in a worker ---------------------------------------------------------------
+
+@dataclass
+class FileResult:
+    """What a worker sends back: one Arrow table of all the file's tables, or errors."""
+
+    path: str
+    table: object | None  # pyarrow.Table
+    dtypes: dict
+    errors: list[tuple[str, str, str, str]]
+    cached: bool = False
+
+
+def load_file(path: str, cache_dir: str | None = None, loader=None) -> FileResult:
+    """Parse one file (or take it from the cache) into a ``FileResult``; never raises for a
+    bad file. ``loader`` (default ``load_resolution``) is a seam for tests."""
+    from . import cache
+
+    key = None
+    if cache_dir is not None:
+        try:
+            key = cache.source_key(path)
+            hit = cache.read_entry(cache_dir, key)
+        except OSError:
+            hit = None
+        if hit is not None:
+            return FileResult(path, hit[0], hit[1], [], cached=True)
+    try:
+        if loader is None:
+            from .resolution import load_resolution as loader
+        res = loader(path)
+        tables, errors = resolution_tables(res, path)
+        table, dtypes, notes = cache.tables_to_arrow(tables)
+    except Exception as exc:  # a failing file is reported, never fatal to the corpus
+        return FileResult(path, None, {}, [(path, "parse", type(exc).__name__, str(exc))])
+    if notes:
+        errors += [(path, "cache", "ArrowTypeError", n) for n in notes]
+    if key is not None and not errors:
+        try:
+            cache.write_entry(cache_dir, key, table, dtypes)
+        except OSError as exc:
+            errors.append((path, "cache", type(exc).__name__, str(exc)))
+    return FileResult(path, table, dtypes, errors)
+
+
+def resolution_tables(res, path: str) -> tuple[dict[str, pd.DataFrame], list]:
+    """All the tables of one Resolution, keyed by symbol and language; extractor failures
+    as error rows (the structure tables stay)."""
+    meta = {key: None for key in META_KEYS}
+    meta.update(res.meta)
+    symbol = meta.get("symbol") or Path(path).stem
+    language = meta.get("language") or getattr(res, "language", None) or ""
+    meta.update(symbol=symbol, language=language)
+    messages = list(res.warnings)
+    if not res.meta.get("symbol"):
+        messages.append(f"no symbol found; the file name {symbol!r} stands in")
+    tables = {"meta": keyed(pd.DataFrame([meta]), symbol, language, row=False)}
+    errors = []
+    for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
+        try:
+            tables[name] = keyed(getattr(res, name), symbol, language)
+        except Exception as exc:  # one extractor failing must not lose the file
+            errors.append((path, name, type(exc).__name__, str(exc)))
+    tables["warnings"] = keyed(pd.DataFrame({"message": pd.Series(messages, dtype="str")}),
+                               symbol, language, row=False)
+    return tables, errors
+
+
+def keyed(df: pd.DataFrame, symbol: str, language: str, row: bool = True) -> pd.DataFrame:
+    """``df`` with symbol, language (and ``row``, the position in the resolution's own
+    table) as its first columns."""
+    out = df.reset_index(drop=True)
+    front = {"symbol": pd.Series([symbol] * len(out), dtype="str"),
+             "language": pd.Series([language] * len(out), dtype="str")}
+    if row:
+        front["row"] = pd.Series(range(len(out)), dtype="int64")
+    rest = out.drop(columns=[c for c in front if c in out.columns])
+    return pd.concat([pd.DataFrame(front), rest], axis=1)
+
+
+# --- many files --------------------------------------------------------------------------
+
+def load_corpus(sources, *, processes: int | None = None, cache: bool | str | Path = True,
+                metadata=None, loader=None) -> Corpus:
+    """Load every resolution in ``sources`` (a folder, a file or a list) into a ``Corpus``.
+
+    ``processes``: worker processes (default: the machine's cores; 1 parses in this
+    process). ``cache``: True for data/processed/cache, a folder, or False. ``metadata``:
+    UN metadata (a .json file, a folder, a list of files or ``read_un_metadata``'s table);
+    None looks for a ``metadata`` folder next to the corpus, False joins nothing.
+    ``loader`` replaces ``load_resolution`` (tests; it must be picklable for processes > 1).
+    """
+    files = corpus_files(sources)
+    cache_dir = None if cache is False else str(CACHE_DIR if cache is True else cache)
+    results = run_workers([str(f) for f in files], cache_dir, processes, loader)
+    corpus = combine_results(results)
+    if metadata is None:
+        metadata = find_metadata(files) or False
+    if metadata is not False:
+        attach_un_metadata(corpus, metadata)
+    return corpus
+
+
+def worker_count(processes: int | None, n_files: int) -> int:
+    if processes is None:
+        try:
+            processes = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            processes = os.cpu_count() or 1
+    return max(1, min(processes, n_files))
+
+
+def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
+                loader=None) -> list[FileResult]:
+    """``load_file`` on every file, in a process pool when more than one process is asked."""
+    n = worker_count(processes, len(files))
+    if n == 1:
+        return [load_file(f, cache_dir, loader) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    chunksize = max(1, math.ceil(len(files) / (n * 4)))
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        return list(pool.map(partial(load_file, cache_dir=cache_dir, loader=loader), files,
+                             chunksize=chunksize))
+
+
+def combine_results(results: list[FileResult]) -> Corpus:
+    """One Corpus from the workers' results, in file order."""
+    import pyarrow as pa
+
+    from .cache import arrow_to_tables, merge_dtypes
+
+    good = [r for r in results if r.table is not None]
+    errors = pd.DataFrame([e for r in results for e in r.errors], columns=ERROR_COLUMNS,
+                          dtype="str")
+    if good:
+        table = pa.concat_tables([r.table for r in good], promote_options="permissive")
+        tables = arrow_to_tables(table, merge_dtypes([r.dtypes for r in good]))
+    else:
+        tables = {}
+    for name in ("meta", *STRUCTURE_TABLES, *EXTRACTED_TABLES, "warnings"):
+        if name not in tables:
+            tables[name] = _empty(KEY_COLUMNS + ([] if name in ("meta", "warnings")
+                                                 else ["row"]))
+    return Corpus(**tables, errors=errors)
+
+
+def attach_un_metadata(corpus: Corpus, metadata) -> None:
+    """Join UN metadata onto ``corpus.meta`` and fill ``votes`` and ``sponsors``, for the
+    corpus's resolutions only (matched by symbol, spaces and case aside)."""
+    from .un_metadata import (
+        join_un_metadata,
+        read_un_metadata,
+        sponsors_table,
+        symbol_key,
+        votes_table,
+    )
+
+    if isinstance(metadata, pd.DataFrame):
+        un, corpus.metadata_sources = metadata, []
+    else:
+        un = read_un_metadata(metadata)
+        corpus.metadata_sources = ([str(metadata)] if isinstance(metadata, str | Path)
+                                   else [str(m) for m in metadata])
+    corpus.meta = join_un_metadata(corpus.meta, un)
+    ours = dict(zip(corpus.meta["symbol"].map(symbol_key), corpus.meta["symbol"], strict=False))
+    un = un[un["key"].isin(ours)]
+    un = un.assign(symbol=un["key"].map(ours).astype("str"))
+    corpus.votes = votes_table(un)
+    corpus.sponsors = sponsors_table(un)
