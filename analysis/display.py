@@ -26,13 +26,13 @@ def matplotlib_shapes_arabic() -> bool:
 
 
 def shape_rtl(text: str) -> str:
-    """Join Arabic letter forms and reorder for a left-to-right renderer."""
+    """Join Arabic letter forms and reorder for a left-to-right renderer, line by line."""
     if not _ARABIC.search(text):
         return text
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(text))
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
 
 
 def rtl_label(text: str) -> str:
@@ -45,9 +45,13 @@ def rtl_label(text: str) -> str:
 def plot_text(text: str, *, shapes: bool | None = None) -> str:
     """Text for a matplotlib label: as is where matplotlib shapes Arabic, else shaped here."""
     shapes = matplotlib_shapes_arabic() if shapes is None else shapes
-    return rtl_label(text) if shapes else shape_rtl(text)
+    lines = [rtl_label(line) for line in text.split("\n")]
+    if shapes:
+        return "\n".join(lines)
+    # The mark has set the direction; a renderer that does not know it would draw a box.
+    return "\n".join(shape_rtl(line).replace(RLM, "") for line in lines)
 
 
 def terminal_text(text: str) -> str:
     """Text for a terminal that neither joins nor reorders Arabic, line by line."""
-    return "\n".join(shape_rtl(line) for line in text.split("\n"))
+    return shape_rtl(text)

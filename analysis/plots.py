@@ -1,0 +1,430 @@
+"""Charts of a resolution: one module, one style, Arabic laid out right to left.
+
+Every chart function takes a small DataFrame (the counts or matrix it draws; the ``*_counts``
+and ``*_matrix`` functions make them from a Resolution's tables) and returns a matplotlib
+Figure. Titles and axes are bilingual (Arabic above English) for Arabic resolutions and
+English otherwise. Labels go through ``display.plot_text``, so the same code draws correct
+Arabic on matplotlib 3.11+ (which shapes it) and on older releases (shaped here).
+``save_figure`` is the one place figures are written (PNG and SVG).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .arabic import dediac_ar, remove_tatweel_ar
+from .display import plot_text
+from .phrases import normalize_word, words
+
+#: DejaVu Sans ships with matplotlib and has Arabic glyphs, so no system font is needed.
+FONT_FAMILY = ["DejaVu Sans"]
+STYLE = {
+    "font.family": "sans-serif",
+    "font.sans-serif": FONT_FAMILY,
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "figure.dpi": 100,
+    "svg.fonttype": "path",
+}
+#: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000"]
+GREY = "#9a9a9a"
+SAVE_DPI = 150
+# Width of the axes area of the wide charts, in inches.
+_WIDTH = 9.0
+
+
+@functools.cache
+def chart_labels() -> dict[str, tuple[str, str]]:
+    """Chart label key -> (Arabic, English), from ``data/chart_labels.csv``."""
+    with resources.files("analysis").joinpath("data/chart_labels.csv").open(
+            encoding="utf-8") as f:
+        return {row["key"]: (row["ar"], row["en"]) for row in csv.DictReader(f)}
+
+
+def label(key: str, language: str) -> str:
+    """A chart label: Arabic above English for Arabic documents, English otherwise."""
+    ar, en = chart_labels()[key]
+    return plot_text(f"{ar}\n{en}") if language == "ar" else en
+
+
+def _styled(func):
+    """Draw inside the house style, whatever the caller's rcParams are."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(STYLE):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _figure(width: float, height: float, layout: str | None = "constrained") -> Figure:
+    # Figure() rather than pyplot: no global state, nothing left open, no figure shown twice
+    # in Jupyter (once by pyplot, once as the cell's value). Agg measures text.
+    fig = Figure(figsize=(width, height), layout=layout)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def save_figure(fig: Figure, name: str, out_dir: str | Path | None) -> list[Path]:
+    """Write ``fig`` as ``name``.png and ``name``.svg into ``out_dir``; nothing when it is None."""
+    if out_dir is None:
+        return []
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ext in ("png", "svg"):
+        path = out / f"{name}.{ext}"
+        fig.savefig(path, dpi=SAVE_DPI, facecolor="white",
+                    metadata={"Date": None} if ext == "svg" else None)
+        written.append(path)
+    return written
+
+
+# --- tables for the charts -------------------------------------------------------------
+
+
+def main_paragraphs(paragraphs: pd.DataFrame, section: str) -> pd.DataFrame:
+    """Main (not sub-) paragraphs of one section that open with a verb."""
+    keep = ((paragraphs["section"] == section) & (paragraphs["sub"] == "")
+            & (paragraphs["verb"] != ""))
+    return paragraphs.loc[keep]
+
+
+def _class_sorted(counts: pd.DataFrame, class_order: Sequence[str] | None) -> pd.DataFrame:
+    """Rows grouped by class (in ``class_order``, else by class total), most frequent first."""
+    counts = counts.copy()
+    counts["verb_class"] = counts["verb_class"].fillna("")
+    if class_order is None:
+        totals = counts.groupby("verb_class", sort=False)["count"].sum()
+        class_order = [c for c in totals.sort_values(ascending=False, kind="stable").index if c]
+    rank = {c: i for i, c in enumerate(class_order)}
+    counts["_rank"] = counts["verb_class"].map(lambda c: rank.get(c, len(rank)))
+    out = counts.sort_values(["_rank", "count"], ascending=[True, False], kind="stable")
+    return out.drop(columns="_rank").reset_index(drop=True)
+
+
+def verb_counts(paragraphs: pd.DataFrame, section: str = "operative",
+                class_order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Head verbs of one section's main paragraphs: verb, verb_en, verb_class, count."""
+    main = main_paragraphs(paragraphs, section)
+    counts = (main.groupby(["verb", "verb_en", "verb_class"], sort=False).size()
+              .rename("count").reset_index())
+    return _class_sorted(counts, class_order)
+
+
+# Waw ("and", U+0648) is written joined to the next word; before these particles (اذ, قد,
+# normalized) it is only the conjunction that every preambular paragraph but the first has.
+_AR_AND = "\u0648"
+_AR_AND_BEFORE = frozenset(("\u0627\u0630", "\u0642\u062f"))
+
+
+def drop_and(phrase: str, language: str) -> str:
+    """"وإذ تشير" -> "إذ تشير": the same phrase without the joining "and"."""
+    phrase = phrase.strip()
+    first = phrase.split(maxsplit=1)[0] if phrase else ""
+    if (language == "ar" and first.startswith(_AR_AND)
+            and normalize_word(first[1:], "ar") in _AR_AND_BEFORE):
+        return phrase[1:]
+    return phrase
+
+
+def phrase_counts(paragraphs: pd.DataFrame, language: str, section: str = "preamble",
+                  class_order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Opening phrases of one section: phrase, verb, verb_en, verb_class, count.
+
+    Diacritics, tatweel, case and a joined "and" do not split a phrase; ``phrase`` is its
+    most common written form (without diacritics).
+    """
+    main = main_paragraphs(paragraphs, section)
+    columns = ["phrase", "verb", "verb_en", "verb_class", "count"]
+    if main.empty:
+        return pd.DataFrame(columns=columns)
+    shown = main["phrase"].map(lambda p: drop_and(remove_tatweel_ar(dediac_ar(p)), language))
+    keys = shown.map(lambda p: tuple(normalize_word(m.group(), language) for m in words(p)))
+    rows = []
+    for _, group in main.assign(_key=keys, _shown=shown).groupby("_key", sort=False):
+        rows.append({"phrase": group["_shown"].value_counts().index[0],
+                     "verb": group["verb"].iloc[0], "verb_en": group["verb_en"].iloc[0],
+                     "verb_class": group["verb_class"].iloc[0], "count": len(group)})
+    return _class_sorted(pd.DataFrame(rows, columns=columns), class_order)
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+def _class_colours(classes: Sequence[str]) -> dict[str, str]:
+    named = [c for c in dict.fromkeys(classes) if c]
+    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(named)}
+    colours[""] = GREY
+    return colours
+
+
+def _bar_height(n: int) -> float:
+    return 1.3 + 0.32 * max(n, 1)
+
+
+def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list[str],
+           title_key: str, xlabel_key: str, language: str) -> Figure:
+    """Horizontal bars, one per row of ``counts`` (first row on top), the count at each end.
+
+    The left axis shows ``label_col`` as written; for documents not in English the right
+    axis shows ``english_col``, the English equivalent.
+    """
+    n = len(counts)
+    fig = _figure(_WIDTH, _bar_height(n))
+    ax = fig.add_subplot()
+    y = np.arange(n)[::-1]
+    ax.barh(y, counts["count"], color=colours, height=0.7)
+    ax.set_yticks(y, [plot_text(s) for s in counts[label_col]])
+    for yi, value in zip(y, counts["count"], strict=True):
+        ax.annotate(str(value), (value, yi), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_xlabel(label(xlabel_key, language))
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    ax.set_xlim(0, max(counts["count"].max(), 1) * 1.12)
+    ax.set_ylim(-0.6, n - 0.4)
+    if language != "en":
+        right = ax.secondary_yaxis("right")
+        right.set_yticks(y, [s or "?" for s in counts[english_col]], color="#444444")
+        right.tick_params(length=0)
+        right.spines["right"].set_visible(False)
+    ax.set_title(label(title_key, language), loc="left")
+    return fig
+
+
+@_styled
+def _class_bars(counts: pd.DataFrame, label_col: str, title_key: str,
+                language: str) -> Figure:
+    """Bars coloured by verb class, with a legend of the classes."""
+    colours = _class_colours(counts["verb_class"])
+    fig = _hbars(counts, label_col, "verb_en", [colours[c] for c in counts["verb_class"]],
+                 title_key, "paragraphs", language)
+    handles = [Patch(color=colours[c], label=plot_text(c or chart_labels()["unclassified"][1]))
+               for c in dict.fromkeys(counts["verb_class"])]
+    fig.legend(handles=handles, title=label("class", language), loc="outside right upper",
+               frameon=False, fontsize=9, title_fontsize=9)
+    return fig
+
+
+def verb_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
+    """Operative verbs by class (``verb_counts``): the verb as written, its English beside."""
+    return _class_bars(counts, "verb", "verbs_title", language)
+
+
+def phrase_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
+    """Preambular opening phrases by class (``phrase_counts``)."""
+    return _class_bars(counts, "phrase", "phrases_title", language)
+
+
+@_styled
+def actor_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
+    """Mentions per actor: ``counts`` has columns actor (as written), actor_en, count."""
+    return _hbars(counts, "actor", "actor_en", [PALETTE[0]] * len(counts), "mentions_title",
+                  "mentions", language)
+
+
+@_styled
+def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, value_key: str,
+             language: str, annotate: bool, groups: Sequence[str] | None = None) -> Figure:
+    """Counts as shades of blue; ``groups`` (one per column) draws a line where it changes."""
+    rows, cols = matrix.shape
+    width = min(max(4.0 + 0.28 * cols, 6.0), 16.0)
+    fig = _figure(width, 1.8 + 0.32 * max(rows, 1))
+    ax = fig.add_subplot()
+    values = matrix.to_numpy(dtype=float)
+    shown = np.where(values > 0, values, np.nan)
+    image = ax.imshow(shown, aspect="auto", cmap="Blues", vmin=0,
+                      vmax=max(np.nanmax(values, initial=0), 1), interpolation="nearest")
+    ax.set_facecolor("#f7f7f7")
+    ax.set_yticks(range(rows), [plot_text(str(s)) for s in matrix.index])
+    ax.set_xticks(range(cols), [plot_text(str(s)) for s in matrix.columns],
+                  rotation=90 if cols > 12 else 0, fontsize=8 if cols > 30 else 9)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks(np.arange(cols + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="minor", length=0)
+    if groups is not None:
+        for i in range(1, cols):
+            if groups[i] != groups[i - 1]:
+                ax.axvline(i - 0.5, color="#333333", linewidth=1.2)
+    if annotate:
+        limit = np.nanmax(values, initial=0) * 0.6
+        for (r, c), v in np.ndenumerate(values):
+            if v > 0:
+                ax.text(c, r, f"{v:.0f}", ha="center", va="center", fontsize=8,
+                        color="white" if v > limit else "black")
+    ax.set_xlabel(label(xlabel_key, language))
+    ax.set_title(label(title_key, language), loc="left")
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, aspect=30)
+    bar.set_label(label(value_key, language))
+    bar.locator = mpl.ticker.MaxNLocator(integer=True)
+    bar.update_ticks()
+    return fig
+
+
+def actor_paragraph_heatmap(matrix: pd.DataFrame, language: str = "en",
+                            groups: Sequence[str] | None = None) -> Figure:
+    """Mentions of each actor (rows) in each paragraph (columns), from ``mention_matrix``.
+
+    ``groups`` gives each column's section, to mark where the preamble ends.
+    """
+    return _heatmap(matrix, "heatmap_title", "paragraph", "mentions", language, annotate=False,
+                    groups=groups)
+
+
+def actor_verb_matrix(matrix: pd.DataFrame, language: str = "en") -> Figure:
+    """How often each actor (rows) is the addressee of each verb (columns), counts written."""
+    return _heatmap(matrix, "actions_title", "verb", "paragraphs", language, annotate=True)
+
+
+def _pack(starts: Sequence[float], ends: Sequence[float]) -> list[int]:
+    """Greedy interval packing: the lowest level whose last interval ends before this start.
+
+    Intervals must come sorted by start; returns one level per interval.
+    """
+    level_end: list[float] = []
+    levels = []
+    for start, end in zip(starts, ends, strict=True):
+        for i, last in enumerate(level_end):
+            if last < start:
+                level_end[i] = end
+                levels.append(i)
+                break
+        else:
+            level_end.append(end)
+            levels.append(len(level_end) - 1)
+    return levels
+
+
+def _width_inches(text) -> float:
+    return text.get_window_extent(text.figure.canvas.get_renderer()).width / text.figure.dpi
+
+
+@_styled
+def reference_timeline(timeline: pd.DataFrame, language: str = "en") -> Figure:
+    """Referenced resolutions and documents on a time line, one lane per body.
+
+    ``timeline`` has columns date (datetime64), body, label (the symbol) and exact (bool:
+    the day is known, not only the month or year). Exact dates are filled dots, approximate
+    ones hollow; the labels are packed into rows within each lane so that none overlaps.
+    """
+    data = timeline.dropna(subset=["date"]).sort_values("date", kind="stable")
+    bodies = list(data["body"].value_counts(sort=True).index)
+    colours = {b: PALETTE[i % len(PALETTE)] for i, b in enumerate(bodies)}
+    # Layout in inches: margins around an axes of fixed width, one row of labels per level.
+    right, row = 0.3, 0.22
+    top = 0.5 + (0.25 if language == "ar" else 0.0)
+    bottom = 0.55 + (0.2 if language == "ar" else 0.0)
+    fig = _figure(_WIDTH, 3.0, layout=None)
+    ax = fig.add_subplot()
+    texts = [ax.text(0, 0, plot_text(str(s)), fontsize=8, va="center", ha="left")
+             for s in data["label"]]
+    gap = 0.1  # between a dot and its label, in inches
+    widths = np.array([_width_inches(t) + 2 * gap for t in texts])
+    lane_names = [ax.text(0, 0, plot_text(b)) for b in bodies]
+    left = max((_width_inches(t) for t in lane_names), default=0.0) + 0.25
+    for t in lane_names:
+        t.remove()
+    x = mdates.date2num(data["date"].to_numpy())
+    lo, hi = (x.min(), x.max()) if len(x) else (0.0, 365.0)
+    span = max(hi - lo, 365.0)
+    margin = 0.15
+    days_per_inch = span / (_WIDTH - margin - widths.max(initial=0.0))
+    ax.set_xlim(lo - margin * days_per_inch, lo - margin * days_per_inch
+                + _WIDTH * days_per_inch)
+    lane_top, levels, y = {}, np.zeros(len(data), dtype=int), 0
+    for body in bodies:
+        idx = np.flatnonzero((data["body"] == body).to_numpy())
+        levels[idx] = _pack(x[idx], x[idx] + widths[idx] * days_per_inch)
+        lane_top[body] = y
+        y += levels[idx].max() + 2  # a free row between lanes
+    ys = np.array([lane_top[b] for b in data["body"]]) + levels
+    shift = mpl.transforms.ScaledTranslation(gap, 0, fig.dpi_scale_trans)
+    for t, xi, yi in zip(texts, x, ys, strict=True):
+        t.set_position((xi, yi))
+        t.set_transform(ax.transData + shift)
+    exact = data["exact"].to_numpy(dtype=bool)
+    dot = np.array([colours[b] for b in data["body"]])
+    ax.scatter(x[exact], ys[exact], s=28, c=dot[exact], zorder=3)
+    ax.scatter(x[~exact], ys[~exact], s=28, facecolors="white", edgecolors=dot[~exact],
+               linewidths=1.4, zorder=3)
+    ends = [lane_top[b] for b in bodies[1:]] + [y]
+    for body, end in zip(bodies, ends, strict=True):
+        ax.axhspan(lane_top[body] - 0.7, end - 1.3, color=colours[body], alpha=0.08,
+                   linewidth=0)
+    ax.set_yticks([lane_top[b] for b in bodies], [plot_text(b) for b in bodies])
+    for tick, body in zip(ax.get_yticklabels(), bodies, strict=True):
+        tick.set_color(colours[body])
+    ax.set_ylim(y - 1.3, -0.7)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=12))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(label("year", language))
+    ax.set_title(label("timeline_title", language), loc="left", pad=22)
+    width, height = left + _WIDTH + right, top + bottom + row * (y - 1)
+    fig.set_size_inches(width, height)
+    ax.set_position((left / width, bottom / height, _WIDTH / width,
+                     (height - top - bottom) / height))
+    markers = [("exact", {"color": "#333333"}),
+               ("approximate", {"markerfacecolor": "white", "markeredgecolor": "#333333",
+                                "markeredgewidth": 1.4})]
+    handles = [Line2D([], [], marker="o", linestyle="",
+                      label=label(key, language).replace("\n", " / "), **style)
+               for key, style in markers]
+    ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False,
+              fontsize=8, ncols=2, borderaxespad=0.1)
+    return fig
+
+
+@_styled
+def series_comparison(counts: pd.DataFrame, title: str | None = None,
+                      language: str = "en") -> Figure:
+    """Paired bars: one row per item, one bar per column (two resolutions of a series).
+
+    ``counts`` is indexed by item (a verb, an actor, a body) with one column per resolution
+    (the column names are the legend). Items are ordered by their total, largest on top.
+    """
+    data = counts.fillna(0).astype(int)
+    data = data.loc[data.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    n, k = data.shape
+    fig = _figure(_WIDTH * 0.8, _bar_height(n) + 0.2)
+    ax = fig.add_subplot()
+    y = np.arange(n)[::-1]
+    height = 0.8 / k
+    for j, column in enumerate(data.columns):
+        offset = (k - 1) / 2 * height - j * height
+        ax.barh(y + offset, data[column], height=height, color=PALETTE[j % len(PALETTE)],
+                label=plot_text(str(column)))
+    ax.set_yticks(y, [plot_text(str(s)) for s in data.index])
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xlabel(label("count", language))
+    fig.legend(frameon=False, loc="outside right upper", fontsize=9)
+    ax.set_title(plot_text(title) if title else label("series_title", language), loc="left")
+    return fig

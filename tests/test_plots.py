@@ -1,0 +1,208 @@
+"""Charts: each returns a figure with one bar, cell or point per input row.
+
+The inputs are small tables of real values from resolution 68/192 (data/raw/A_RES_68_192_ar.txt).
+"""
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+
+from analysis import display, plots
+
+
+def _paragraphs(rows):
+    return pd.DataFrame(rows, columns=["section", "sub", "phrase", "verb", "verb_en",
+                                       "verb_class"]).astype("str")
+
+
+# Operative paragraphs 1, 2, 4, 5 and 13 of 68/192 (lines 133-161), with a sub-paragraph
+# that opens with no verb, and preambular paragraphs 1, 5, 9, 10 and 11 (lines 21-71).
+PARAGRAPHS = _paragraphs([
+    ("operative", "", "تحث", "تحث", "urges", "urges/calls upon"),
+    ("operative", "", "تحث", "تحث", "urges", "urges/calls upon"),
+    ("operative", "", "تقرّر", "تقرر", "decides", "decides"),
+    ("operative", "", "تقرّر أيضا", "تقرر", "decides", "decides"),
+    ("operative", "", "تطلب", "تطلب", "requests", "requests"),
+    ("operative", "أ", "", "", "", ""),
+    ("preamble", "", "إذ تكرر", "تكرر", "reiterating", "recalls/reaffirms"),
+    ("preamble", "", "وإذ تشير", "تشير", "recalling", "recalls/reaffirms"),
+    ("preamble", "", "وإذ تشير", "تشير", "recalling", "recalls/reaffirms"),
+    ("preamble", "", "وإذ تشير أيضاً", "تشير", "recalling", "recalls/reaffirms"),
+    ("preamble", "", "وإذ تشير كذلك", "تشير", "recalling", "recalls/reaffirms"),
+])
+CLASSES = ["decides", "requests", "urges/calls upon", "recalls/reaffirms"]
+
+
+def _bars(fig: Figure):
+    return [p for ax in fig.axes for p in ax.patches]
+
+
+def _top_down(ax) -> list[str]:
+    """The y tick labels as a reader sees them, from the top."""
+    ticks = zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True)
+    return [text for _, text in sorted(ticks, reverse=True)]
+
+
+def test_verb_counts_by_class_then_frequency():
+    counts = plots.verb_counts(PARAGRAPHS, "operative", class_order=CLASSES)
+    # تقرّر and تقرر are one verb (paragraphs 4 and 5); the sub-paragraph has none.
+    assert counts[["verb", "verb_en", "count"]].values.tolist() == [
+        ["تقرر", "decides", 2], ["تطلب", "requests", 1], ["تحث", "urges", 2]]
+
+
+def test_verb_counts_default_order_is_by_class_total():
+    counts = plots.verb_counts(PARAGRAPHS, "operative")
+    assert list(counts["verb_class"]) == ["urges/calls upon", "decides", "requests"]
+
+
+def test_phrase_counts_merge_and_diacritics_but_keep_adverbs():
+    counts = plots.phrase_counts(PARAGRAPHS, "ar")
+    # "إذ تكرر" (para 1) and "وإذ تشير" (paras 9-10) differ; أيضاً/كذلك make new phrases.
+    got = dict(zip(counts["phrase"], counts["count"], strict=True))
+    assert got == {"إذ تشير": 2, "إذ تشير أيضا": 1, "إذ تشير كذلك": 1, "إذ تكرر": 1}
+
+
+def test_drop_and():
+    assert plots.drop_and("وإذ تشير", "ar") == "إذ تشير"
+    assert plots.drop_and("وقد نظرت", "ar") == "قد نظرت"
+    assert plots.drop_and("وتؤكد", "ar") == "وتؤكد"  # waw not before a particle: kept
+    assert plots.drop_and("Recalling", "en") == "Recalling"
+
+
+def test_verb_bars_one_bar_per_verb_and_english_on_the_right():
+    counts = plots.verb_counts(PARAGRAPHS, "operative", class_order=CLASSES)
+    fig = plots.verb_bars(counts, language="ar")
+    assert isinstance(fig, Figure)
+    assert [b.get_width() for b in _bars(fig)] == [2, 1, 2]
+    ax = fig.axes[0]
+    assert _top_down(ax) == ["تقرر", "تطلب", "تحث"]
+    assert _top_down(ax.child_axes[0]) == ["decides", "requests", "urges"]
+    assert "Verbs that open the operative paragraphs" in ax.get_title(loc="left")
+
+
+def test_english_chart_has_english_only():
+    counts = pd.DataFrame({"verb": ["decides"], "verb_en": ["decides"],
+                           "verb_class": ["decides"], "count": [3]})
+    fig = plots.verb_bars(counts, language="en")
+    assert fig.axes[0].child_axes == []
+    assert fig.axes[0].get_title(loc="left") == "Verbs that open the operative paragraphs"
+
+
+def test_phrase_bars_one_bar_per_phrase():
+    counts = plots.phrase_counts(PARAGRAPHS, "ar")
+    assert len(_bars(plots.phrase_bars(counts, language="ar"))) == 4
+
+
+def test_arabic_labels_are_shaped_on_old_matplotlib(monkeypatch):
+    monkeypatch.setattr(display, "matplotlib_shapes_arabic", lambda: False)
+    counts = pd.DataFrame({"verb": ["تقرر"], "verb_en": ["decides"], "verb_class": ["decides"],
+                           "count": [2]})
+    fig = plots.verb_bars(counts, language="ar")
+    # تقرر as presentation forms in visual order (see test_display).
+    assert fig.axes[0].get_yticklabels()[0].get_text() == "\ufead\ufeae\ufed8\ufe97"
+
+
+# Mentions in 68/192 as a reader counts them: Member States (الدول الأعضاء) in operative
+# paragraphs 1, 2, 9, 10, 11, 15, 17; the Secretary-General (الأمين العام) in 18.
+ACTORS = pd.DataFrame({"actor": ["الدول الأعضاء", "الأمين العام"],
+                       "actor_en": ["Member States", "Secretary-General"], "count": [7, 1]})
+
+
+def test_actor_bars():
+    fig = plots.actor_bars(ACTORS, language="ar")
+    assert [b.get_width() for b in _bars(fig)] == [7, 1]
+
+
+def test_actor_paragraph_heatmap_cells_and_section_line():
+    matrix = pd.DataFrame([[1, 0, 1], [0, 0, 1]], index=ACTORS["actor"],
+                          columns=["PP2", "OP1", "OP18"])
+    fig = plots.actor_paragraph_heatmap(matrix, language="ar", groups=["PP", "OP", "OP"])
+    image = next(c for c in fig.axes[0].get_children() if isinstance(c, AxesImage))
+    assert image.get_array().shape == (2, 3)
+    assert [line.get_xdata()[0] for line in fig.axes[0].lines] == [0.5]  # preamble ends
+
+
+def test_actor_verb_matrix_writes_each_nonzero_count():
+    matrix = pd.DataFrame([[2, 1, 0], [0, 0, 1]], index=ACTORS["actor"],
+                          columns=["تحث", "تدعو", "تطلب"])
+    fig = plots.actor_verb_matrix(matrix, language="ar")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["1", "1", "2"]
+
+
+# References of 68/192 with the dates the text gives (lines 27, 45, 67, 69, 71, 113).
+TIMELINE = pd.DataFrame({
+    "label": ["55/2", "60/1", "64/293", "61/180", "64/178", "67/190", "2013/41", "23/5",
+              "A/68/53"],
+    "body": ["GA"] * 6 + ["ECOSOC", "HRC", "GA"],
+    "date": pd.to_datetime(["2000-09-08", "2005-09-16", "2010-07-30", "2006-12-20",
+                            "2009-12-18", "2012-12-20", "2013-07-25", "2013-06-13",
+                            "2013-01-01"]),
+    "exact": [True] * 8 + [False],
+})
+
+
+def test_timeline_points_filled_and_hollow():
+    fig = plots.reference_timeline(TIMELINE, language="ar")
+    ax = fig.axes[0]
+    filled, hollow = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(filled.get_offsets()) == 8
+    assert len(hollow.get_offsets()) == 1
+    assert sorted(t.get_text() for t in ax.texts) == sorted(TIMELINE["label"])
+    # Lanes from the top: most references first, then by first date (HRC 23/5 is June 2013,
+    # ECOSOC 2013/41 July 2013).
+    assert _top_down(ax)[::-1] == ["GA", "HRC", "ECOSOC"]
+
+
+def test_timeline_labels_do_not_overlap():
+    # Six GA resolutions of 2000-2013 and a seventh at the same date as one of them.
+    crowded = pd.concat([TIMELINE, TIMELINE.iloc[[2]].assign(label="64/294")])
+    fig = plots.reference_timeline(crowded, language="en")
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    axes_box = fig.axes[0].get_window_extent(renderer)
+    assert all(axes_box.x0 <= b.x0 and b.x1 <= axes_box.x1 + 1 for b in boxes)
+
+
+def test_pack():
+    assert plots._pack([0, 1, 5, 6], [4, 3, 7, 8]) == [0, 1, 0, 1]
+
+
+def test_series_comparison_two_bars_per_item():
+    counts = pd.DataFrame({"A/RES/68/192": [5, 2, 0], "A/RES/76/186": [4, 3, 3]},
+                          index=["invites", "urges", "stresses"])
+    fig = plots.series_comparison(counts, "Operative verbs", language="en")
+    bars = _bars(fig)
+    assert len(bars) == 6
+    assert _top_down(fig.axes[0]) == ["invites", "urges", "stresses"]  # largest total on top
+
+
+def test_save_figure_png_and_svg(tmp_path):
+    fig = plots.actor_bars(ACTORS, language="ar")
+    written = plots.save_figure(fig, "actors", tmp_path / "figures")
+    assert [p.name for p in written] == ["actors.png", "actors.svg"]
+    assert written[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in written[1].read_bytes()[:500]
+    assert plots.save_figure(fig, "actors", None) == []
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_labels_bilingual_for_arabic_only(language):
+    text = plots.label("paragraphs", language)
+    assert text.endswith("paragraphs")
+    assert ("\n" in text) is (language == "ar")
+
+
+def test_style_does_not_leak():
+    import matplotlib as mpl
+
+    before = mpl.rcParams["font.size"]
+    plots.actor_bars(ACTORS)
+    assert mpl.rcParams["font.size"] == before
+    assert np.isclose(plots.STYLE["font.size"], 10)
