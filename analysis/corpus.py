@@ -34,6 +34,8 @@ ERROR_COLUMNS = ["path", "stage", "error", "message"]
 CACHE_DIR = project_paths.PROCESSED / "cache"
 
 _SOURCE_SUFFIXES = (".xml", ".txt")
+# Prefix for an extracted table's own column named like a key column.
+_CLASH_PREFIX = {"references": "cited_"}
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -91,11 +93,11 @@ class Corpus:
             df.to_parquet(written[-1], index=False)
         return written
 
-    def citation_graph(self):
-        """The citation network (``network.citation_graph``) of this corpus."""
+    def network(self, language: str | None = None):
+        """The citation network of this corpus (``network.citation_graph``)."""
         from .network import citation_graph
 
-        return citation_graph(self)
+        return citation_graph(self, language)
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
@@ -205,7 +207,8 @@ def resolution_tables(res, path: str) -> tuple[dict[str, pd.DataFrame], list]:
     errors = []
     for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
         try:
-            tables[name] = keyed(getattr(res, name), symbol, language)
+            tables[name] = keyed(getattr(res, name), symbol, language,
+                                 clash=_CLASH_PREFIX.get(name, f"{name}_"))
         except Exception as exc:  # one extractor failing must not lose the file
             errors.append((path, name, type(exc).__name__, str(exc)))
     tables["warnings"] = keyed(pd.DataFrame({"message": pd.Series(messages, dtype="str")}),
@@ -213,15 +216,20 @@ def resolution_tables(res, path: str) -> tuple[dict[str, pd.DataFrame], list]:
     return tables, errors
 
 
-def keyed(df: pd.DataFrame, symbol: str, language: str, row: bool = True) -> pd.DataFrame:
+def keyed(df: pd.DataFrame, symbol: str, language: str, row: bool = True,
+          clash: str | None = None) -> pd.DataFrame:
     """``df`` with symbol, language (and ``row``, the position in the resolution's own
-    table) as its first columns."""
+    table) as its first columns. A column of ``df`` with one of these names is renamed with
+    the prefix ``clash`` (the cited ``symbol`` of a reference becomes ``cited_symbol``), or
+    dropped when ``clash`` is None (meta, whose symbol is the resolution's own)."""
     out = df.reset_index(drop=True)
     front = {"symbol": pd.Series([symbol] * len(out), dtype="str"),
              "language": pd.Series([language] * len(out), dtype="str")}
     if row:
         front["row"] = pd.Series(range(len(out)), dtype="int64")
-    rest = out.drop(columns=[c for c in front if c in out.columns])
+    same = [c for c in front if c in out.columns]
+    rest = (out.drop(columns=same) if clash is None
+            else out.rename(columns={c: clash + c for c in same}))
     return pd.concat([pd.DataFrame(front), rest], axis=1)
 
 
