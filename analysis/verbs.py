@@ -1,13 +1,647 @@
-"""Operative verbs and opening phrases: lexicon lookups. (Being written: see issue 3.)"""
+"""Operative verbs and opening phrases: the lexicon, its lookups and the actions table.
+
+The lexicon (``data/verbs.csv``, built by ``scripts/build_verb_lexicon.py`` from the UN's
+own markup) has one row per language, section and lemma. A lemma is the opening phrase
+without the particles و/إذ/قد, diacritics and additive adverbs (أيضا, كذلك, also, further),
+with its fixed complements ("تحيط علما", "تؤكد من جديد", "takes note", "calls upon"). Each
+row gives the English the UN uses for it (for Arabic, French and Spanish: counted over
+paragraph-aligned XML of the same resolutions) and a class from ``data/verb_classes.csv``.
+
+Lookups run on normalized words (``phrases.normalize_word``), longest lemma first, so a
+phrase that carries more than its lemma ("تعيد تأكيد التزامها الراسخ") still finds it.
+
+    python -m analysis.verbs coverage FOLDER   # share of paragraphs whose phrase is known
+"""
 
 from __future__ import annotations
 
+import bisect
+import csv
+import functools
+import re
+import sys
+import warnings
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
 import pandas as pd
+
+from .arabic import dediac_ar, remove_tatweel_ar
+from .phrases import normalize_word, words
+
+LEXICON_COLUMNS = ["language", "section", "lemma", "verb", "variants", "english", "verb_class",
+                   "occurrences", "source"]
+ACTION_COLUMNS = ["paragraph", "section", "number", "sub", "verb", "lemma", "verb_en", "verb_class",
+                  "surface", "start", "end", "is_opening", "addressee", "addressee_id"]
+LANGUAGES = ("ar", "en", "fr", "es")
+SECTIONS = ("preamble", "operative")
+#: Classes whose verb addresses someone ("تطلب إلى الأمين العام", "invites Member States").
+ADDRESSING_CLASSES = frozenset(("requests", "urges/calls upon", "invites/encourages"))
+#: Words of the paragraph start that the lookup reads when the phrase column is empty.
+_MAX_WORDS = 8
+_ADDRESSEE_WORDS = 14
+
+# A paragraph number or sub-paragraph label at the start of a text: "٤ - ", "5.", "(a)".
+_LABEL = re.compile(r"\s*(?:[\d\u0660-\u0669]+\s*[-.\u2013]|\([^()\s]{1,6}\))\s*")
+# Where a secondary action may start in Arabic: after a comma (U+060C or ","), a semicolon
+# (U+061B or ";") or a space, the conjunction waw U+0648 opens the next word.
+_AR_BOUNDARY = re.compile("(?:[\u060c\u061b,;:]|\\s)\\s*\u0648$")
+# In English (French, Spanish): a comma or semicolon, then "and" ("et", "y").
+_LATIN_BOUNDARY = re.compile(r"[,;]\s+(?:and|et|y)\s+$", re.IGNORECASE)
+# Punctuation that ends an addressee.
+_AR_PUNCT = re.compile("[\u060c\u061b,;:.()\u201d\u201c\"]")
+_LATIN_PUNCT = re.compile(r"[,;:.()\"“”]")
+_AR_WAW = "\u0648"
+_AR_ARTICLE = "\u0627\u0644"  # al- (normalized: alef lam)
+_AR_TA = "\u062a"  # ta: prefix of the 3rd person feminine singular present (تطلب)
+_AR_BA = "\u0628"  # ba: بـ before the addressee (تهيب بالدول)
+_AR_LAM = "\u0644"  # lam: لل before a definite noun
+
+
+# ---------------------------------------------------------------------------------------
+# Data
+
+
+@functools.cache
+def _words_data() -> dict[tuple[str, str], tuple[tuple[str, ...], ...]]:
+    """(language, role) -> normalized word sequences from ``data/verb_words.csv``."""
+    out: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    with resources.files("analysis").joinpath("data/verb_words.csv").open(
+            encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            seq = tuple(normalize_word(m.group(), row["language"]) for m in words(row["word"]))
+            out.setdefault((row["language"], row["role"]), []).append(seq)
+    # Longest sequences first, so that "once again" wins over "again".
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.cache
+def _word_set(language: str, role: str) -> frozenset[str]:
+    return frozenset(seq[0] for seq in _words_data().get((language, role), ()) if len(seq) == 1)
+
+
+@functools.cache
+def verb_classes() -> pd.DataFrame:
+    """The closed set of verb classes with a description each."""
+    with resources.files("analysis").joinpath("data/verb_classes.csv").open(
+            encoding="utf-8") as f:
+        return pd.read_csv(f, dtype="str", keep_default_na=False)
+
+
+@functools.cache
+def lexicon() -> pd.DataFrame:
+    """``data/verbs.csv`` with a ``key`` column: the lemma's normalized words."""
+    with resources.files("analysis").joinpath("data/verbs.csv").open(encoding="utf-8") as f:
+        df = pd.read_csv(f, dtype="str", keep_default_na=False)
+    df["occurrences"] = df["occurrences"].astype("int64")
+    df["key"] = [lemma_key(lemma, lang) for lemma, lang in zip(df["lemma"], df["language"],
+                                                             strict=True)]
+    return df
+
+
+@functools.cache
+def _table(language: str) -> dict[tuple[str, str], dict]:
+    """(section, key) -> lexicon row for one language."""
+    df = lexicon()
+    return {(row["section"], row["key"]): row
+            for row in df[df["language"] == language].to_dict("records")}
+
+
+@functools.cache
+def _prefixes(language: str) -> frozenset[str]:
+    """Every word prefix of every key of a language: "تؤكد", "تؤكد من", "تؤكد من جديد"."""
+    out = set()
+    for _, key in _table(language):
+        ws = key.split()
+        out.update(" ".join(ws[:n]) for n in range(1, len(ws) + 1))
+    return frozenset(out)
+
+
+@functools.cache
+def _longest(language: str) -> int:
+    return max((len(k.split()) for _, k in _table(language)), default=0)
+
+
+# ---------------------------------------------------------------------------------------
+# Lemmas
+
+
+@functools.cache
+def _by_first_word(language: str, role: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The word sequences of a role, by their first word (longest first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in _words_data().get((language, role), ()):
+        out.setdefault(seq[0], []).append(seq)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _skip(language: str, norm: list[str], i: int, role: str = "adverb") -> int:
+    """Length of the adverb (or other role's word sequence) found at ``norm[i:]``, else 0."""
+    if i >= len(norm):
+        return 0
+    for seq in _by_first_word(language, role).get(norm[i], ()):
+        if tuple(norm[i:i + len(seq)]) == seq:
+            return len(seq)
+    return 0
+
+
+def _readable(word: str, language: str) -> str:
+    if language == "ar":
+        return remove_tatweel_ar(dediac_ar(word))
+    return word.casefold()
+
+
+def lemma_words(phrase: str, language: str) -> list[str]:
+    """The words of a phrase's lemma, readable (Arabic keeps hamza, loses diacritics).
+
+    "وإذ تحيط علماً أيضاً" -> ["تحيط", "علما"]; "Also requests" -> ["requests"];
+    "واقتناعا منها" -> ["اقتناعا", "منها"]; "Takes note of" -> ["takes", "note"].
+    """
+    ms = [m.group().strip("*’'") for m in words(phrase)]
+    ms = [w for w in ms if w]
+    norm = [normalize_word(w, language) for w in ms]
+    particles = _word_set(language, "particle")
+    out: list[str] = []
+    i = 0
+    while i < len(ms) and norm[i] in particles:
+        i += 1
+    if (language == "ar" and i == 0 and ms and norm[0].startswith(_AR_WAW)
+            and len(norm[0]) > 4):
+        # An attached conjunction: "واقتناعا منها", "وتطلب", "ووعيا منها" (but not the
+        # و of "وعيا": a word of four letters or fewer keeps it).
+        ms[0], norm[0] = ms[0][1:], norm[0][1:]
+    while i < len(ms):
+        n = _skip(language, norm, i)
+        if n:
+            i += n
+            continue
+        word = _readable(ms[i], language)
+        if word:
+            out.append(word)
+        i += 1
+    trailing = _word_set(language, "trailing")
+    while len(out) > 1 and normalize_word(out[-1], language) in trailing:
+        out.pop()
+    return out
+
+
+def lemma_of(phrase: str, language: str) -> str:
+    """The lemma of an opening phrase, readable: "وإذ تحيط علماً أيضاً" -> "تحيط علما"."""
+    return " ".join(lemma_words(phrase, language))
+
+
+def lemma_key(phrase: str, language: str) -> str:
+    """The normalized lemma that the lexicon is keyed on: "تعيد تأكيد" -> "تعيد تاكيد"."""
+    return " ".join(normalize_word(w, language) for w in lemma_words(phrase, language))
+
+
+# ---------------------------------------------------------------------------------------
+# Lookups
+
+
+def lookup(phrase: str, language: str, section: str | None = None) -> dict | None:
+    """The lexicon row for an opening phrase, or None.
+
+    The longest lemma that the phrase's lemma starts with wins; a row of the given
+    ``section`` is preferred to one of the other section.
+    """
+    key = lemma_key(phrase, language).split()
+    table = _table(language)
+    sections = [section] if section in SECTIONS else []
+    sections += [s for s in SECTIONS if s not in sections]
+    for n in range(min(len(key), _longest(language)), 0, -1):
+        prefix = " ".join(key[:n])
+        for s in sections:
+            row = table.get((s, prefix))
+            if row is not None:
+                return row
+    return None
+
+
+def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict | None:
+    """Lexicon row for a paragraph: by its phrase, else by the first words of its text."""
+    row = lookup(phrase, language, section) if phrase else None
+    if row is None and text:
+        head = _LABEL.match(text)
+        start = text[head.end():] if head else text
+        row = lookup(" ".join(m.group() for m in words(start[:300])[:_MAX_WORDS]),
+                     language, section)
+    return row
+
+
+def _empty_str(n: int, index) -> pd.Series:
+    return pd.Series([""] * n, index=index, dtype="str")
 
 
 def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Add ``verb_en`` and ``verb_class`` (empty until the verb lexicon lands)."""
+    """Add ``verb_en`` and ``verb_class`` ("" when the phrase is not in the lexicon).
+
+    ``verb_en`` is the English the UN most often uses for the phrase in that section
+    ("takes note" in the operative part, "taking note" in the preamble).
+    """
     out = paragraphs.copy()
-    out["verb_en"] = pd.Series([""] * len(out), index=out.index, dtype="str")
-    out["verb_class"] = pd.Series([""] * len(out), index=out.index, dtype="str")
+    out["verb_en"] = _empty_str(len(out), out.index)
+    out["verb_class"] = _empty_str(len(out), out.index)
+    if not len(out):
+        return out
+    if not _has_language(language):
+        warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
+                      "verb_en and verb_class are left empty", stacklevel=2)
+        return out
+    english, classes = [], []
+    for phrase, text, section, sub in zip(out["phrase"], out["text"], out["section"],
+                                          out["sub"], strict=True):
+        row = None
+        if section in SECTIONS and not sub:
+            row = _paragraph_row(phrase, text, language, section)
+        english.append(_first_english(row))
+        classes.append(row["verb_class"] if row else "")
+    out["verb_en"] = pd.Series(english, index=out.index, dtype="str")
+    out["verb_class"] = pd.Series(classes, index=out.index, dtype="str")
     return out
+
+
+def _has_language(language: str) -> bool:
+    return bool(_table(language))
+
+
+def _first_english(row: dict | None) -> str:
+    return row["english"].split("|")[0] if row else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Actions
+
+
+class Action(NamedTuple):
+    """One action of a paragraph: its verb as found in the text and whom it addresses."""
+
+    row: dict  # lexicon row
+    surface: str
+    start: int
+    end: int
+    is_opening: bool
+    addressee: str
+    addressee_start: int
+
+
+class _Tokens(NamedTuple):
+    norm: list[str]  # normalized words
+    spans: list[tuple[int, int]]  # their spans in the original text
+
+
+def _tokens(text: str, language: str) -> _Tokens:
+    ms = words(text)
+    return _Tokens([_normalize_word(m.group(), language) for m in ms],
+                   [(m.start(), m.end()) for m in ms])
+
+
+#: ``phrases.normalize_word`` with a cache: paragraphs repeat the same words.
+_normalize_word = functools.lru_cache(maxsize=1 << 16)(normalize_word)
+
+
+def _match_at(tokens: _Tokens, i: int, language: str, sections: list[str],
+              secondary: bool) -> tuple[dict, int] | None:
+    """The longest lemma whose words start at token ``i`` (adverbs may come in between).
+
+    Returns the row and the index just past the last word of the lemma. For a secondary
+    Arabic verb the head must be a present-tense feminine verb (تطلب), and may carry an
+    object pronoun (وإذ تشجعها).
+    """
+    table, prefixes = _table(language), _prefixes(language)
+    i += _skip(language, tokens.norm, i)
+    if i >= len(tokens.norm):
+        return None
+    first = tokens.norm[i]
+    if language == "ar" and secondary and not first.startswith(_AR_TA):
+        return None
+    heads = [first]
+    if language == "ar":
+        heads += [first[: -len(s)] for s in _word_set("ar", "suffix")
+                  if first.endswith(s) and len(first) - len(s) >= 3]
+    for head in heads:
+        key, j, best = head, i + 1, None
+        while key in prefixes:
+            row = next((table[(s, key)] for s in sections if (s, key) in table), None)
+            if row is not None:
+                best = (row, j)
+            if head != first or j >= len(tokens.norm):
+                break  # a word with an object pronoun ends the phrase
+            j += _skip(language, tokens.norm, j)
+            if j >= len(tokens.norm):
+                break
+            key, j = f"{key} {tokens.norm[j]}", j + 1
+        if best is not None:
+            return best
+    return None
+
+
+def _after_particles(tokens: _Tokens, i: int, language: str) -> int:
+    """Index of the first word after the particles (و, إذ, وإذ, قد) starting at ``i``."""
+    particles = _word_set(language, "particle")
+    while i < len(tokens.norm) and tokens.norm[i] in particles:
+        i += 1
+    return i
+
+
+def find_actions(text: str, language: str, section: str, phrase: str = "") -> list[Action]:
+    """The opening action and the secondary actions of one paragraph, in text order.
+
+    Secondary actions start after "، و" (or "و" after a space, in Arabic) or ", and" /
+    "; and" with a verb of the lexicon: وتدعو, وتطلب أيضا إلى, وإذ تشدد, and requests.
+    """
+    if language not in LANGUAGES or not text:
+        return []
+    tokens = _tokens(text, language)
+    if not tokens.norm:
+        return []
+    sections = [section] + [s for s in SECTIONS if s != section]
+    actions: list[Action] = []
+    first = 0
+    label = _LABEL.match(text)
+    if label:
+        first = _index_past(tokens, label.end())
+    begin = _after_particles(tokens, first, language)
+    opening = _match_at(tokens, begin, language, sections, secondary=False)
+    if opening is None and phrase:
+        row = lookup(phrase, language, section)
+        n = len(lemma_words(phrase, language))
+        opening = (row, min(begin + max(n, 1), len(tokens.norm))) if row else None
+    if opening is not None:
+        actions.append(_action(text, tokens, first, *opening, True, language))
+    starts = [k for k, (s, _) in enumerate(tokens.spans)
+              if k > begin and _is_boundary(text, s, language)]
+    for k in starts:
+        if actions and k < _index_past(tokens, actions[-1].end):
+            continue
+        i = k
+        if language == "ar" and tokens.norm[k] not in _word_set("ar", "particle"):
+            # The conjunction is attached: "وتدعو". Strip it for matching.
+            window = k + 1 + 2 * _longest(language)
+            stripped = _Tokens([tokens.norm[k][1:], *tokens.norm[k + 1:window]],
+                               [(tokens.spans[k][0] + 1, tokens.spans[k][1]),
+                                *tokens.spans[k + 1:window]])
+            found = _match_at(stripped, 0, language, sections, secondary=True)
+            if found is not None:
+                row, past = found
+                actions.append(_action(text, tokens, k, row, past + k, False, language))
+            continue
+        i = _after_particles(tokens, k, language)
+        found = _match_at(tokens, i, language, sections, secondary=True)
+        if found is not None:
+            actions.append(_action(text, tokens, k, *found, False, language))
+    return actions
+
+
+def _index_past(tokens: _Tokens, end: int) -> int:
+    """Index of the first token that starts at or after ``end``."""
+    return bisect.bisect_left(tokens.spans, (end, -1))
+
+
+def _is_boundary(text: str, start: int, language: str) -> bool:
+    """Whether a word starting at ``start`` may open a secondary action."""
+    if language == "ar":
+        return text[start] == _AR_WAW and bool(_AR_BOUNDARY.search(text, max(start - 3, 0),
+                                                                   start + 1))
+    return bool(_LATIN_BOUNDARY.search(text, max(start - 12, 0), start))
+
+
+def _action(text: str, tokens: _Tokens, boundary: int, row: dict, past: int, is_opening: bool,
+            language: str) -> Action:
+    """An Action from token positions: the surface runs from the boundary word to the
+    lemma's last word, so "وتطلب أيضا إلى" is the surface of a secondary تطلب."""
+    start = tokens.spans[boundary][0]
+    end = tokens.spans[past - 1][1]
+    surface = text[start:end]
+    addressee, where = "", -1
+    if row["verb_class"] in ADDRESSING_CLASSES:
+        addressee, where = _addressee(text, tokens, past, language)
+    return Action(row, surface, start, end, is_opening, addressee, where)
+
+
+# ---------------------------------------------------------------------------------------
+# Addressees
+
+
+def _addressee(text: str, tokens: _Tokens, past: int, language: str) -> tuple[str, int]:
+    """The noun phrase right after a verb (or after إلى / بـ / to), as text, and its start.
+
+    ``past`` is the index of the first token after the verb. Only a noun phrase that looks
+    like a party qualifies: in Arabic one that is definite (الدول, جميع الدول, مكتب الأمم
+    المتحدة); in English one that opens with a determiner or a capital (the
+    Secretary-General, all States, Member States).
+    """
+    norm = tokens.norm[past: past + 2 * _ADDRESSEE_WORDS]
+    spans = tokens.spans[past: past + 2 * _ADDRESSEE_WORDS]
+    i = 0
+    while n := _skip(language, norm, i):
+        i += n
+    if i < len(norm) and norm[i] in _word_set(language, "to"):
+        i += 1
+    if i >= len(norm):
+        return "", -1
+    if language == "ar":
+        j, skip_chars = _ar_noun_phrase(text, spans, norm, i)
+    else:
+        j, skip_chars = _latin_noun_phrase(text, spans, norm, i, language)
+    if j <= i:
+        return "", -1
+    start = spans[i][0] + skip_chars
+    return text[start:spans[j - 1][1]], start
+
+
+def _gap_has_punct(text: str, spans: list[tuple[int, int]], k: int, punct: re.Pattern
+                   ) -> bool:
+    """Whether punctuation separates word ``k - 1`` from word ``k``."""
+    return bool(punct.search(text, spans[k - 1][1], spans[k][0]))
+
+
+def _ar_definite(word: str) -> bool:
+    """A normalized Arabic word with the article, after an optional و/ب/ل clitic."""
+    for pre in ("", _AR_WAW, _AR_BA, _AR_WAW + _AR_BA):
+        if word.startswith(pre + _AR_ARTICLE):
+            return True
+    return word.startswith(_AR_LAM + _AR_LAM) or word.startswith(_AR_WAW + _AR_LAM + _AR_LAM)
+
+
+def _ar_noun_phrase(text: str, spans: list[tuple[int, int]], norm: list[str], i: int
+                    ) -> tuple[int, int]:
+    """End (word index) of an Arabic definite noun phrase starting at word ``i``, and the
+    number of clitic characters to skip at its start (the ب of "بالدول")."""
+    skip = 0
+    first = norm[i]
+    if first.startswith(_AR_BA + _AR_ARTICLE):
+        skip, first = 1, first[1:]
+    quantifiers = _word_set("ar", "quantifier")
+    stops = _word_set("ar", "stop")
+    cont = _word_set("ar", "continue")
+    definite_start = first.startswith(_AR_ARTICLE) or first in quantifiers or (
+        i + 1 < len(norm) and _ar_definite(norm[i + 1]) and first not in stops)
+    if not definite_start or first in stops:
+        return i, 0
+    seen_definite = _ar_definite(first)
+    j = i + 1
+    while j < len(norm) and j - i < _ADDRESSEE_WORDS:
+        w = norm[j]
+        if _gap_has_punct(text, spans, j, _AR_PUNCT) or w in stops:
+            break
+        if _ar_definite(w) or w in cont:
+            seen_definite = True
+        elif w.startswith(_AR_WAW) and len(w) > 2:
+            pass  # a coordinated noun: "ومنظمات المجتمع المدني"
+        elif seen_definite and norm[j - 1] not in cont:
+            break  # an indefinite word after a complete definite phrase: a masdar
+        j += 1
+    return j, skip
+
+
+def _latin_noun_phrase(text: str, spans: list[tuple[int, int]], norm: list[str], i: int,
+                       language: str) -> tuple[int, int]:
+    """End (word index) of an English noun phrase starting at word ``i``."""
+    first = text[spans[i][0]:spans[i][1]]
+    if not (first[:1].isupper() or norm[i] in ("the", "all", "relevant", "other", "each")):
+        return i, 0
+    stops = _word_set(language, "stop")
+    j = i + 1
+    while j < len(norm) and j - i < _ADDRESSEE_WORDS:
+        if _gap_has_punct(text, spans, j, _LATIN_PUNCT) or norm[j] in stops:
+            break
+        j += 1
+    return j, 0
+
+
+def _actor_ids(text: str, start: int, end: int, language: str) -> str:
+    """Ids of the actors named inside ``text[start:end]`` ("|"-joined), if actors exist."""
+    try:
+        from .actors import find_actors
+    except ImportError:
+        return ""
+    ids: list[str] = []
+    for m in find_actors(text, language):
+        if m.start >= start and m.end <= end and m.actor not in ids:
+            ids.append(m.actor)
+    return "|".join(ids)
+
+
+def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
+    """One row per action (opening and secondary) of each preambular and operative paragraph.
+
+    ``paragraph`` is the row index in ``paragraphs``; ``start``/``end`` index into that row's
+    ``text`` (``text[start:end] == surface``); ``addressee`` is the party the action
+    addresses, as written, where one follows the verb; ``addressee_id`` the ids from the
+    actor lexicon found in it.
+    """
+    rows = []
+    if len(paragraphs) and not _has_language(language):
+        warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
+                      "no actions found", stacklevel=2)
+    elif len(paragraphs):
+        for idx, rec in zip(paragraphs.index, paragraphs.to_dict("records"), strict=True):
+            if rec["section"] not in SECTIONS:
+                continue
+            phrase = "" if rec["sub"] else rec.get("phrase", "")
+            for a in find_actions(rec["text"], language, rec["section"], phrase):
+                if rec["sub"] and a.is_opening:
+                    continue
+                ids = ""
+                if a.addressee:
+                    ids = _actor_ids(rec["text"], a.addressee_start,
+                                     a.addressee_start + len(a.addressee), language)
+                rows.append({
+                    "paragraph": idx, "section": rec["section"], "number": rec["number"],
+                    "sub": rec["sub"], "verb": a.row["verb"], "lemma": a.row["lemma"],
+                    "verb_en": _first_english(a.row), "verb_class": a.row["verb_class"],
+                    "surface": a.surface, "start": a.start, "end": a.end,
+                    "is_opening": a.is_opening, "addressee": a.addressee,
+                    "addressee_id": ids,
+                })
+    df = pd.DataFrame(rows, columns=ACTION_COLUMNS)
+    df["number"] = df["number"].astype("Int64")
+    for col in ("paragraph", "start", "end"):
+        df[col] = df[col].astype("int64")
+    df["is_opening"] = df["is_opening"].astype("bool")
+    for col in ("section", "sub", "verb", "lemma", "verb_en", "verb_class", "surface", "addressee",
+                "addressee_id"):
+        df[col] = df[col].astype("str")
+    return df
+
+
+# ---------------------------------------------------------------------------------------
+# Coverage
+
+
+def coverage_rows(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The main preambular and operative paragraphs, with whether the lexicon knows them.
+
+    Columns: language, section, phrase (the opening phrase, or the first words of a
+    paragraph that has none), known.
+    """
+    main = paragraphs[(paragraphs["sub"] == "") & paragraphs["section"].isin(SECTIONS)]
+    if "verb_class" not in main.columns:
+        main = annotate_verbs(main, language)
+    first_words = [p or " ".join(m.group() for m in words(t[:200])[:4])
+                   for p, t in zip(main["phrase"], main["text"], strict=True)]
+    return pd.DataFrame({
+        "language": pd.Series([language] * len(main), dtype="str"),
+        "section": main["section"].astype("str").to_numpy(),
+        "phrase": pd.Series(first_words, dtype="str"),
+        "known": (main["verb_class"] != "").to_numpy(),
+    })
+
+
+def coverage_report(rows: pd.DataFrame, limit: int = 60) -> str:
+    """Coverage by language and section, then the phrases without a lexicon entry."""
+    lines = []
+    for (lang, section), g in rows.groupby(["language", "section"], sort=True):
+        lines.append(f"{lang} {section:9s} {int(g['known'].sum()):6d} / {len(g):6d} "
+                     f"= {100 * g['known'].mean():6.2f}%")
+    if len(rows):
+        lines.append(f"all {'':9s} {int(rows['known'].sum()):6d} / {len(rows):6d} "
+                     f"= {100 * rows['known'].mean():6.2f}%")
+    missing = rows[~rows["known"]].value_counts(["language", "section", "phrase"])
+    if len(missing):
+        lines.append(f"phrases without entry ({len(missing)} distinct, most frequent first):")
+        lines += [f"  {n:4d}  {lang} {section:9s} {phrase}"
+                  for (lang, section, phrase), n in missing.head(limit).items()]
+    return "\n".join(lines)
+
+
+def coverage(folder: str | Path) -> pd.DataFrame:
+    """Coverage rows of every resolution (.xml, .txt) under ``folder``."""
+    from . import load_resolution
+    from .errors import ResolutionParseError
+
+    frames = []
+    for path in sorted(Path(folder).rglob("*")):
+        if path.suffix.lower() not in (".xml", ".txt") or not path.is_file():
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                res = load_resolution(path)
+        except ResolutionParseError as err:
+            print(f"skipped: {err}", file=sys.stderr)
+            continue
+        frames.append(coverage_rows(res.paragraphs, res.language))
+    if not frames:
+        return pd.DataFrame({"language": pd.Series(dtype="str"),
+                             "section": pd.Series(dtype="str"),
+                             "phrase": pd.Series(dtype="str"),
+                             "known": pd.Series(dtype="bool")})
+    return pd.concat(frames, ignore_index=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.verbs coverage FOLDER [--all]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) < 2 or args[0] != "coverage":
+        print("usage: python -m analysis.verbs coverage FOLDER [--all]", file=sys.stderr)
+        return 2
+    limit = 10**9 if "--all" in args else 60
+    print(coverage_report(coverage(args[1]), limit))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
