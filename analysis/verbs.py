@@ -47,8 +47,18 @@ _LABEL = re.compile(r"\s*(?:[\d\u0660-\u0669]+\s*[-.\u2013]|\([^()\s]{1,6}\))\s*
 # Where a secondary action may start in Arabic: after a comma (U+060C or ","), a semicolon
 # (U+061B or ";") or a space, the conjunction waw U+0648 opens the next word.
 _AR_BOUNDARY = re.compile("(?:[\u060c\u061b,;:]|\\s)\\s*\u0648$")
-# In English (French, Spanish): a comma or semicolon, then "and" ("et", "y").
+# In English (French, Spanish): a comma or semicolon, then "and" ("et", "y"); or only
+# one of them.
 _LATIN_BOUNDARY = re.compile(r"[,;]\s+(?:and|et|y)\s+$", re.IGNORECASE)
+_LATIN_COMMA = re.compile(r"[,;]\s+$")
+_LATIN_AND = re.compile(r"\s(?:and|et|y)\s+$", re.IGNORECASE)
+#: Words that open the object of a secondary English verb after a bare "and" or comma.
+_OBJECT_STARTS = frozenset((
+    "the", "all", "that", "its", "their", "his", "her", "upon", "on", "to", "with", "member",
+    "states", "governments", "le", "la", "les", "tous", "toutes", "que", "el", "los", "las",
+    "todos", "todas", "a"))
+#: How often a verb must open paragraphs in the corpus to count after a bare conjunction.
+_WEAK_MIN_OCCURRENCES = 10
 # Punctuation that ends an addressee.
 _AR_PUNCT = re.compile("[\u060c\u061b,;:.()\u201d\u201c\"]")
 _LATIN_PUNCT = re.compile(r"[,;:.()\"“”]")
@@ -370,12 +380,12 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
         opening = (row, min(begin + max(n, 1), len(tokens.norm))) if row else None
     if opening is not None:
         actions.append(_action(text, tokens, first, *opening, True, language))
-    starts = [k for k, (s, _) in enumerate(tokens.spans)
-              if k > begin and _is_boundary(text, s, language)]
-    for k in starts:
+    for k in range(begin + 1, len(tokens.norm)):
         if actions and k < _index_past(tokens, actions[-1].end):
             continue
-        i = k
+        strength = _boundary(text, tokens.spans[k][0], language, section)
+        if not strength:
+            continue
         if language == "ar" and tokens.norm[k] not in _word_set("ar", "particle"):
             # The conjunction is attached: "وتدعو". Strip it for matching.
             window = k + 1 + 2 * _longest(language)
@@ -383,28 +393,48 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
                                [(tokens.spans[k][0] + 1, tokens.spans[k][1]),
                                 *tokens.spans[k + 1:window]])
             found = _match_at(stripped, 0, language, sections, secondary=True)
-            if found is not None:
-                row, past = found
-                actions.append(_action(text, tokens, k, row, past + k, False, language))
-            continue
-        i = _after_particles(tokens, k, language)
-        found = _match_at(tokens, i, language, sections, secondary=True)
-        if found is not None:
+            found = found and (found[0], found[1] + k)
+        else:
+            strength = "strong" if language == "ar" else strength  # وإذ is a boundary itself
+            found = _match_at(tokens, _after_particles(tokens, k, language), language,
+                              sections, secondary=True)
+        if found and (strength == "strong" or _weak_ok(tokens, *found, language, section)):
             actions.append(_action(text, tokens, k, *found, False, language))
     return actions
+
+
+def _boundary(text: str, start: int, language: str, section: str) -> str:
+    """Whether a word starting at ``start`` may open a secondary action: "strong" after
+    punctuation ("، وتدعو", ", and requests", in the operative part also ", requests"),
+    "weak" after a bare conjunction ("العالمي وتلاحظ", "made and calls upon"), else ""."""
+    if language == "ar":
+        if text[start] != _AR_WAW:
+            return ""
+        m = _AR_BOUNDARY.search(text, max(start - 3, 0), start + 1)
+        return "" if m is None else ("weak" if m.group()[0].isspace() else "strong")
+    if _LATIN_BOUNDARY.search(text, max(start - 12, 0), start):
+        return "strong"
+    if section == "operative" and _LATIN_COMMA.search(text, max(start - 3, 0), start):
+        return "weak"
+    return "weak" if _LATIN_AND.search(text, max(start - 6, 0), start) else ""
+
+
+def _weak_ok(tokens: _Tokens, row: dict, past: int, language: str, section: str) -> bool:
+    """A secondary verb after a bare conjunction or comma counts only if it is a frequent
+    opening verb of the paragraph's own section (not تعزز or تدعم, which open one paragraph
+    in the corpus but mostly occur inside sentences; not ", taking into account" inside an
+    operative paragraph), and in English only before an object: "and requests the
+    Secretary-General", not "needs and requests of States"."""
+    if row["occurrences"] < _WEAK_MIN_OCCURRENCES or row["section"] != section:
+        return False
+    if language == "ar":
+        return True
+    return past < len(tokens.norm) and tokens.norm[past] in _OBJECT_STARTS
 
 
 def _index_past(tokens: _Tokens, end: int) -> int:
     """Index of the first token that starts at or after ``end``."""
     return bisect.bisect_left(tokens.spans, (end, -1))
-
-
-def _is_boundary(text: str, start: int, language: str) -> bool:
-    """Whether a word starting at ``start`` may open a secondary action."""
-    if language == "ar":
-        return text[start] == _AR_WAW and bool(_AR_BOUNDARY.search(text, max(start - 3, 0),
-                                                                   start + 1))
-    return bool(_LATIN_BOUNDARY.search(text, max(start - 12, 0), start))
 
 
 def _action(text: str, tokens: _Tokens, boundary: int, row: dict, past: int, is_opening: bool,
@@ -511,15 +541,21 @@ def _latin_noun_phrase(text: str, spans: list[tuple[int, int]], norm: list[str],
     return j, 0
 
 
-def _actor_ids(text: str, start: int, end: int, language: str) -> str:
-    """Ids of the actors named inside ``text[start:end]`` ("|"-joined), if actors exist."""
+def _actor_matches(text: str, language: str) -> list:
+    """The actors named in ``text``, if the actor lexicon (``actors.find_actors``) exists."""
     try:
         from .actors import find_actors
     except ImportError:
-        return ""
+        return []
+    return find_actors(text, language)
+
+
+def _actor_ids(matches: list, start: int, end: int) -> str:
+    """Ids of the actors named in ``[start, end)`` ("|"-joined); a name may begin before
+    the span with its clitic (بالدول)."""
     ids: list[str] = []
-    for m in find_actors(text, language):
-        if m.start >= start and m.end <= end and m.actor not in ids:
+    for m in matches:
+        if m.start < end and m.end > start and m.actor not in ids:
             ids.append(m.actor)
     return "|".join(ids)
 
@@ -541,13 +577,16 @@ def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
             if rec["section"] not in SECTIONS:
                 continue
             phrase = "" if rec["sub"] else rec.get("phrase", "")
+            matches = None
             for a in find_actions(rec["text"], language, rec["section"], phrase):
                 if rec["sub"] and a.is_opening:
                     continue
                 ids = ""
                 if a.addressee:
-                    ids = _actor_ids(rec["text"], a.addressee_start,
-                                     a.addressee_start + len(a.addressee), language)
+                    if matches is None:
+                        matches = _actor_matches(rec["text"], language)
+                    ids = _actor_ids(matches, a.addressee_start,
+                                     a.addressee_start + len(a.addressee))
                 rows.append({
                     "paragraph": idx, "section": rec["section"], "number": rec["number"],
                     "sub": rec["sub"], "verb": a.row["verb"], "lemma": a.row["lemma"],

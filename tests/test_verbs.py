@@ -292,6 +292,19 @@ def test_actions_table():
     assert list(empty.columns) == verbs.ACTION_COLUMNS and len(empty) == 0
 
 
+def test_addressee_ids_come_from_the_actor_lexicon():
+    actors = pytest.importorskip("analysis.actors")
+    text = _seed_operative(4)
+    df = _paragraphs([("operative", "تقرّر", text)])
+    table = verbs.actions_table(df, "ar")
+    request = table[table["verb"] == "تطلب"].iloc[0]
+    # "وتطلب إلى الأمين العام": the actor named there is the one the actor lexicon finds.
+    found = [m.actor for m in actors.find_actors(text, "ar")
+             if m.start < request["end"] + 20 and m.end > request["end"]]
+    assert found and request["addressee_id"] == found[0]
+    assert table.loc[table["verb"] == "تقرر", "addressee_id"].tolist() == [""]
+
+
 def test_long_line_returns():
     # A 1 MB line of repeated clauses must not make the search quadratic (no timing here).
     text = "تقرر القيام، وتطلب إلى الأمين العام أن يتخذ التدابير " * 20_000
