@@ -46,7 +46,7 @@ _ADDRESSEE_WORDS = 14
 _LABEL = re.compile(r"\s*(?:[\d\u0660-\u0669]+\s*[-.\u2013]|\([^()\s]{1,6}\))\s*")
 # Where a secondary action may start in Arabic: after a comma (U+060C or ","), a semicolon
 # (U+061B or ";") or a space, the conjunction waw U+0648 opens the next word.
-_AR_BOUNDARY = re.compile("(?:[\u060c\u061b,;:]|\\s)\\s*\u0648$")
+_AR_BOUNDARY = re.compile("(?:[\u060c\u061b,;:]\\s{0,2}|\\s)\u0648$")
 # In English (French, Spanish): a comma or semicolon, then "and" ("et", "y"); or only
 # one of them.
 _LATIN_BOUNDARY = re.compile(r"[,;]\s+(?:and|et|y)\s+$", re.IGNORECASE)
