@@ -1,9 +1,1057 @@
-"""PDF-extracted text -> Parsed records. (Being written: see issue 2.)"""
+"""PDF-extracted text -> Parsed records (issue 2).
+
+Text extracted from the UN's PDFs keeps the page: footnote bodies where a page ended (often
+between the two halves of a paragraph), running heads, page numbers, job numbers, bar codes
+and the "please recycle" line; English text is hard-wrapped. The parser is a pipeline of pure
+functions:
+
+``text_to_lines`` -> ``lines_to_settings`` (how the text is laid out) -> ``lines_to_furniture``
+(page furniture, by line) -> ``lines_to_header`` (cover-page metadata, see ``meta``) ->
+``lines_to_roles`` (what each body line is) -> ``roles_to_blocks`` (paragraphs rejoined across
+page breaks, footnotes) -> ``blocks_to_parsed`` (sections checked, single unnumbered operative
+paragraph, truncation).
+
+Rules, all general (none names a document):
+
+- A line is a new block when it starts with a paragraph number ("١ -", "1."), a sub-item
+  label ("(أ)", "(a)", "(i)"), is a heading, or (after a line ending in terminal punctuation)
+  opens with a known opening phrase or a leading space. Otherwise it continues the block before
+  it (a hard-wrapped line).
+- Across a blank line, page furniture or a footnote block, a block continues the previous one
+  when the previous lacks terminal punctuation ("،" "؛" "." ":" ";" ","), when it is in the
+  operative part or numbered annex and starts with neither number nor label, or (preamble)
+  when it does not open like a preambular paragraph (a lower-case word; in Arabic a word that
+  starts no known opening phrase).
+- Footnote bodies are lines "(n) ..." whose number a marker ``^(n)`` cites (or the next
+  footnote number when the text has no markers), and, after a separator line of underscores,
+  lines "n ...". A footnote's wrapped lines follow it without a blank line.
+- Markers ``^(n)``/``^n`` (Eastern or Western digits) and superscript digits are removed from
+  paragraph text and recorded in ``Block.footnotes``; when a text has footnote bodies but no
+  such markers, digits glued to the end of a word ("Summit,1") are taken as markers, in
+  footnote order only. ``**bold**`` is removed; bold opening words become ``Block.phrase``.
+- A document is truncated when it has no operative paragraph, or when it has no closing lines
+  ("70th plenary meeting" and the date) and its last paragraph does not end with a full stop.
+"""
 
 from __future__ import annotations
 
-from .model import Parsed
+import functools
+import re
+from dataclasses import dataclass, field, replace
+
+from . import meta as M
+from .arabic import normalize_ar, normalize_presentation_forms
+from .errors import ResolutionParseError
+from .model import Artefact, Block, Footnote, Parsed
+from .phrases import match_phrase, phrase_table
+
+# --- characters and small patterns -----------------------------------------------------------
+
+_DIGITS = "0-9\u0660-\u0669"  # Western and Eastern Arabic digits
+#: Punctuation that may end a paragraph: Arabic comma U+060C, Arabic semicolon U+061B, . : ; ,
+TERMINAL = "\u060c\u061b.:;,"
+_CLOSERS = "\"'\u201d\u2019\u00bb"  # closing quotes that may follow the final punctuation
+_FULL_STOP_END = re.compile(r"[.!?][" + _CLOSERS + r")\]]*$")
+
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # superscript digits
+_MARKER = re.compile(rf"\^\(([{_DIGITS}]{{1,3}})\)|\^([{_DIGITS}]{{1,3}})|([{_SUPERSCRIPTS}]+)")
+_SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+                             "0123456789")
+_BOLD = re.compile(r"\*\*")
+_LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
+_TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]+)$")
+_TRAILING_GLUED = re.compile(rf"(?<=[{TERMINAL}])[{_DIGITS}]{{1,3}}$")
+_SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+_MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"  # direction marks around numbers
+# "١ - تحث", "1. Urges", "12.\tDecides", "1 -" alone, "\u200f19 -\u200f".
+_NUMBER = re.compile(rf"^{_MARKS}(?P<n>[{_DIGITS}]{{1,3}}){_MARKS}\s*"
+                     rf"(?:\.|[-\u2010\u2011\u2013\u2212]){_MARKS}(?=\s|$)\s*")
+# "(أ)", "(هـ)", "(a)", "(iv)", "(aa)", "(أ أ)", "(1)"; Arabic nested "’1‘". Arabic letters
+# may come as presentation forms (U+FE70..U+FEFC), e.g. "(ﻫ)".
+_AR_LETTER = "[\u0621-\u064a\ufe70-\ufefc]\u0640?"
+_LABEL = re.compile(
+    rf"^{_MARKS}\(\s*(?P<label>[a-z]{{1,2}}|[ivxlc]{{1,6}}|{_AR_LETTER}(?: ?{_AR_LETTER})?"
+    rf"|[{_DIGITS}]{{1,2}})\s*\)(?=\s|$)\s*"
+    rf"|^[\u2018\u2019'](?P<nested>[{_DIGITS}]{{1,2}})[\u2018\u2019'](?=\s|$)\s*")
+_FOOTNOTE_PAREN = re.compile(rf"^\((?P<n>[{_DIGITS}]{{1,3}})\)(?=\s|$)\s*")
+_FOOTNOTE_BARE = re.compile(rf"^(?P<n>[{_DIGITS}]{{1,3}})(?=\s|$)\s*")
+_SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500\u2501]{3,}$")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}$")
+_PART_LATIN = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])(?:\.|\s*[-\u2013]\s*|\s*$)\s*")
+_ANNEX = {
+    "en": re.compile(r"^(?:annex|appendix|attachment|enclosure)"
+                     r"(?:\s+(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))?$", re.IGNORECASE),
+    # المرفق, مرفق, المرفق الأول, التذييل (normalized: hamza forms and ta marbuta folded)
+    "ar": re.compile(normalize_ar(r"^(?:ال)?(?:مرفق|تذييل)(?:ات)?(?: \S+){0,2}$")),
+}
+_LOWER_START = re.compile(r"^[\"'\u201c\u2018(]*[a-z\u00e0-\u00ff]")
+_UPPER_START = re.compile(r"^[\"'\u201c\u2018(]*[A-Z\u00c0-\u00de]")
+_WORD = re.compile(r"[^\s\"'\u201c\u2018(*]+")
+
+# Page furniture tokens (a line is furniture when it is made only of these).
+_FURNITURE_TOKEN = re.compile(
+    rf"(?P<page_number>[{_DIGITS}]{{1,3}}/[{_DIGITS}]{{1,3}})(?=\s|$)"
+    rf"|(?P<job_number>[{_DIGITS}]{{2}}-[{_DIGITS}]{{5}}(?:\s?\([A-Z]\))?)(?=\s|$)"
+    r"|(?P<barcode>\*[0-9A-Z]{5,12}\*)(?=\s|$)"
+    r"|(?P<running_head>A/RES/(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?)(?=\s|$)")
+_MAX_FURNITURE_LINE = 120
+
+#: Words after a "suspended" hyphen ("medium- and long-term"), where the space is real.
+_SUSPENDED_HYPHEN = frozenset({"and", "or", "to", "and/or", "et", "ou", "y", "o"})
+_AR_PARTICLES = ("إذ", "وإذ", "وقد", "وإذا", "إن")
+_AR_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"  # abjad order of Arabic sub-item labels
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx")
+
+
+# --- records ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Line:
+    """One input line: 1-based number, offsets of its non-space content, the content."""
+
+    no: int
+    start: int
+    end: int
+    text: str
+    indent: bool = False  # the line starts with a space (a paragraph break in some extractions)
+    page: bool = False  # a form feed (page break) precedes the content
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a text is laid out, measured once from the text itself."""
+
+    language: str
+    name: str = "<text>"
+    wrap: int = 0  # width of hard-wrapped lines; 0 when each line is a whole paragraph
+    indent_marks: bool = False  # a leading space marks a new paragraph
+    max_heading: int = 150  # longest line taken for a heading
+    has_markers: bool = True  # the text writes footnote markers as ^(n) or superscripts
+    cited: frozenset[int] = frozenset()  # footnote numbers cited by markers
+
+
+@dataclass(frozen=True)
+class Role:
+    """What one body line is.
+
+    ``kind``: blank, artefact, meta, footnote, footnote_more, paragraph, sub, heading,
+    continuation. ``body`` is the offset in the line text where the block's own text starts
+    (after its number or label).
+    """
+
+    line: Line
+    kind: str
+    section: str = ""
+    part: str = ""
+    number: int | None = None
+    label: str = ""
+    body: int = 0
+    artefacts: tuple[Artefact, ...] = ()
+    meta: tuple[str, object] | None = None
+
+
+@dataclass
+class Header:
+    meta: dict = field(default_factory=dict)
+    spans: list = field(default_factory=list)
+    artefacts: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+# --- stage 1: lines and layout ----------------------------------------------------------------
+
+def text_to_lines(text: str) -> list[Line]:
+    """Split on "\\n" keeping offsets; each line's span covers its non-space content."""
+    lines, pos = [], 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        lines.append(Line(no=no, start=start, end=start + len(stripped), text=stripped,
+                          indent=bool(stripped) and raw[:lead].replace("\f", "") != "",
+                          page="\f" in raw[:lead] or (no > 1 and lines[-1].page and not
+                                                      lines[-1].text)))
+        pos += len(raw) + 1
+    return lines
+
+
+def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
+    """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    wrap = 0
+    if len(lengths) >= 5:
+        p90 = lengths[int(0.9 * (len(lengths) - 1))]
+        near = sum(1 for n in lengths if n >= 0.75 * p90)
+        if p90 <= 130 and near >= 0.3 * len(lengths):
+            wrap = p90
+    content = [ln for ln in lines if ln.text]
+    indented = sum(1 for ln in content if ln.indent)
+    cited = frozenset(_marker_number(m) for m in _MARKER.finditer(text))
+    return Settings(language=language, name=name, wrap=wrap,
+                    indent_marks=0 < indented < 0.5 * max(len(content), 1),
+                    has_markers=bool(cited), cited=cited)
+
+
+def _marker_number(m: re.Match) -> int:
+    digits = m.group(1) or m.group(2) or m.group(3).translate(_SUPERSCRIPT)
+    return int(normalize_ar(digits))
+
+
+# --- stage 2: page furniture ---------------------------------------------------------------------
+
+def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Artefact, ...]]:
+    """Artefacts by line index: page numbers, running heads, job numbers, bar codes, recycle
+    lines and separator lines. A page number "n/N" counts only when N is the page count most
+    lines agree on (so that "68/192" in running text is not taken for a page number)."""
+    found: dict[int, list[tuple[str, int, int, str]]] = {}
+    for i, ln in enumerate(lines):
+        if not ln.text or len(ln.text) > _MAX_FURNITURE_LINE:
+            continue
+        if _SEPARATOR.match(ln.text):
+            found[i] = [("separator", ln.start, ln.end, ln.text)]
+        elif M.furniture_kind(ln.text, ("recycle",)):
+            found[i] = [("recycle", ln.start, ln.end, ln.text)]
+        else:
+            tokens = _furniture_tokens(ln.text)
+            if tokens:
+                found[i] = [(k, ln.start + s, ln.start + e, ln.text[s:e]) for k, s, e in tokens]
+    totals = [int(normalize_ar(t.split("/")[1])) for toks in found.values()
+              for k, _, _, t in toks if k == "page_number"]
+    total = max(set(totals), key=totals.count) if totals else None
+    out = {}
+    for i, toks in found.items():
+        ok = all(_page_ok(t, total) for k, _, _, t in toks if k == "page_number")
+        if ok:
+            out[i] = tuple(Artefact(kind=k, text=t, line=lines[i].no, start=s, end=e)
+                           for k, s, e, t in toks)
+    return out
+
+
+def _furniture_tokens(text: str) -> list[tuple[str, int, int]] | None:
+    """Split a line into furniture tokens, or None if anything else is on it."""
+    pos, tokens = 0, []
+    while pos < len(text):
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _FURNITURE_TOKEN.match(text, pos)
+        if not m:
+            return None
+        tokens.append((m.lastgroup, m.start(), m.end()))
+        pos = m.end()
+    return tokens or None
+
+
+def _page_ok(token: str, total: int | None) -> bool:
+    n, of = (int(normalize_ar(x)) for x in token.split("/"))
+    return of == total and 1 <= n <= of
+
+
+# --- stage 3: the cover page --------------------------------------------------------------------
+
+def find_formula(lines: list[Line], furniture: dict, settings: Settings) -> int:
+    """Index of the enacting formula line, or raise ResolutionParseError."""
+    for i, ln in enumerate(lines):
+        if ln.text and i not in furniture and M.is_formula(ln.text, settings.language):
+            return i
+    first = next((ln for i, ln in enumerate(lines) if ln.text and i not in furniture
+                  and not _header_kind(ln.text, settings.language)), None)
+    last = next((ln for ln in reversed(lines) if ln.text), None)
+    if last is None:
+        raise ResolutionParseError("the text is empty", source=settings.name, line=1,
+                                   expected="the text of a resolution")
+    where = first or last
+    raise ResolutionParseError(
+        "no enacting formula found", source=settings.name, line=where.no,
+        expected='the enacting formula ("The General Assembly," / "إن الجمعية العامة،") '
+                 "before the preambular paragraphs")
+
+
+# Cover-page items whose text may wrap onto the next line.
+_WRAPPING = frozenset({"title", "committee", "adopted", "agenda_title"})
+
+
+def _header_kind(text: str, language: str) -> str | None:
+    """Which cover-page item a line (or a segment of a layout line) is."""
+    kind = M.furniture_kind(text)
+    if kind == "body":
+        return "body"
+    if kind:
+        return kind  # masthead, distribution, recycle
+    if M.parse_symbol(text):
+        return "symbol"
+    if M.parse_session(text, language) is not None:
+        return "session"
+    if M.parse_agenda_item(text, language) is not None:
+        return "agenda_item"
+    if M.is_adoption_line(text, language):
+        return "adopted"
+    if M.is_committee_line(text, language):
+        return "committee"
+    if M.parse_date(text):
+        return "date"
+    if M.parse_symbol_title(text):
+        return "title"
+    return None
+
+
+def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> Header:
+    """Cover-page metadata from the lines above the enacting formula.
+
+    Layout extractions put several items on one line separated by wide gaps ("United
+    Nations      A/RES/76/186"), so each line is split at runs of 3+ spaces. A line that is no
+    known item continues the item above it when that item wraps (title, committee, adoption
+    line), or is the agenda item's name right under "Agenda item n"; anything else is kept as
+    an artefact "other" with a warning.
+    """
+    head = Header()
+    items: list[list] = []  # [key, [(start, end, text)], line_no]
+    prev_key, prev_blank = None, True
+    for i, ln in enumerate(lines):
+        if not ln.text:
+            prev_blank = True
+            continue
+        if i in furniture:
+            for a in furniture[i]:
+                if a.kind == "running_head" and "symbol" not in [it[0] for it in items]:
+                    items.append(["symbol", [(a.start, a.end, a.text)], ln.no])
+                else:
+                    head.artefacts.append(a)
+            continue
+        for s, e, seg in _segments(ln):
+            key = _header_kind(seg, settings.language)
+            if key == "date":
+                key = _date_key(items)
+            if key in ("masthead", "distribution", "recycle"):
+                head.artefacts.append(Artefact(kind=key, text=seg, line=ln.no, start=s, end=e))
+                prev_key = key
+                continue
+            if key is None and prev_key is not None and not prev_blank and (
+                    prev_key in _WRAPPING and _wraps(items[-1], prev_key, settings.language)):
+                items[-1][1].append((s, e, seg))
+                continue
+            if key is None and prev_key == "agenda_item" and not prev_blank:
+                key = "agenda_title"
+            if key is None:
+                head.artefacts.append(Artefact(kind="other", text=seg, line=ln.no, start=s, end=e))
+                head.warnings.append(f"line {ln.no}: cover-page text not understood: {seg[:60]!r}")
+                prev_key = None
+                continue
+            items.append([key, [(s, e, seg)], ln.no])
+            prev_key = key
+        prev_blank = False
+    for key, parts, _no in items:
+        _header_item(head, key, parts, settings.language)
+    return head
+
+
+def _segments(ln: Line) -> list[tuple[int, int, str]]:
+    out = []
+    for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.text):
+        out.append((ln.start + m.start(), ln.start + m.end(), m.group()))
+    return out
+
+
+def _date_key(items: list) -> str:
+    """A date alone on a cover-page line: the distribution date (under "Distr.: General",
+    or the first date), else the adoption date of a wrapped adoption line."""
+    keys = [it[0] for it in items]
+    if "adopted" in keys and keys[-1] == "adopted":
+        return "adopted_date"
+    return "distributed" if "distributed" not in keys else "date_other"
+
+
+def _wraps(item: list, key: str, language: str) -> bool:
+    """Whether a cover-page item is unfinished and so continues on the next line."""
+    text = " ".join(t for _, _, t in item[1])
+    if key == "committee":
+        return text.count("[") > text.count("]")
+    if key == "adopted":
+        return M.parse_adopted(text, language) is None
+    return True
+
+
+def _header_item(head: Header, key: str, parts: list, language: str) -> None:
+    text = _join_pieces([t for _, _, t in parts])
+    meta = head.meta
+    spans = [(s, e, key) for s, e, _ in parts]
+    if key == "title":
+        info = M.parse_symbol_title(text)
+        s0, e0, first = parts[0]
+        cut = info["title_start"]
+        spans[0:1] = [(s0, s0 + len(first[:cut].rstrip()), "symbol"), (s0 + cut, e0, "title")]
+        meta.setdefault("symbol", info["symbol"])
+        meta.setdefault("session", info["session"])
+        meta.setdefault("number", info["number"])
+        if meta["symbol"] != info["symbol"]:
+            head.warnings.append(f"symbol {meta['symbol']} on the cover page but {info['symbol']} "
+                                 "before the title")
+        meta["title"] = _SPACES.sub(" ", info["title"]).strip()
+    elif key == "symbol":
+        info = M.parse_symbol(text)
+        meta["symbol"], meta["number"] = info["symbol"], info["number"]
+        meta.setdefault("session", info["session"])
+    elif key == "session":
+        meta["session"] = M.parse_session(text, language)
+    elif key == "agenda_item":
+        meta["agenda_item"] = M.parse_agenda_item(text, language)
+    elif key == "agenda_title":
+        meta["agenda_title"] = text
+    elif key in ("adopted", "adopted_date"):
+        prev = next((sp for sp in reversed(head.spans) if sp[2] == "adopted"), None)
+        if key == "adopted_date" and prev:
+            meta["adopted"] = M.parse_date(text)
+        else:
+            meta["adopted"] = M.parse_adopted(text, language)
+        spans = [(s, e, "adopted") for s, e, _ in spans]
+    elif key == "committee":
+        found = M.parse_committee(text, language)
+        meta["committee"], meta["committee_report"] = found if found else (None, None)
+    elif key == "distributed":
+        meta["distributed"] = M.parse_date(text)
+    elif key == "date_other":
+        head.warnings.append(f"cover-page date {text!r} not understood")
+        spans = [(s, e, "date") for s, e, _ in spans]
+    elif key == "body":
+        meta["body"] = "GA"  # the cover page names the General Assembly
+    head.spans += spans
+
+
+# --- stage 4: body roles ------------------------------------------------------------------------
+
+def _strip_end(text: str) -> str:
+    """The text without trailing footnote markers, bold marks, closing quotes and invisible
+    direction marks (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF)."""
+    text = _INVISIBLE.sub("", text[-50:]).rstrip().rstrip("*")
+    text = _TRAILING_MARKERS.sub("", text).rstrip()
+    text = _TRAILING_GLUED.sub("", text)
+    return text.rstrip(_CLOSERS + " ")
+
+
+def ends_terminal(text: str) -> bool:
+    """Whether a block ends with terminal punctuation ("،" "؛" "." ":" ";" ",")."""
+    end = _strip_end(text)
+    return bool(end) and end[-1] in TERMINAL + "?!"
+
+
+def _ends_weak(text: str) -> bool:
+    """Ends with a comma: preambular paragraphs do, and so do many mid-sentence page breaks."""
+    end = _strip_end(text)
+    return bool(end) and end[-1] in ",\u060c"
+
+
+@functools.cache
+def _opening_words(language: str) -> frozenset[str]:
+    """Normalized first words of the known opening phrases, plus Arabic particles."""
+    words = {key[0] for key in phrase_table(language) if key and len(key[0]) > 1}
+    if language == "ar":
+        words |= {normalize_ar(w) for w in _AR_PARTICLES}
+    return frozenset(words)
+
+
+def _phrase(text: str, language: str, section: str | None = None) -> str | None:
+    """``phrases.match_phrase`` without the lexicon's one-letter entries ("a", "و", "-"),
+    which are list labels and conjunctions mined by mistake, not opening phrases."""
+    found = match_phrase(text[:400].replace("**", ""), language, section)
+    return found if found and len(found) >= 3 else None
+
+
+def _first_word(text: str) -> str:
+    m = _WORD.search(text[:200].replace("**", " "))
+    return m.group().strip(".,;:،؛") if m else ""
+
+
+def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> bool:
+    """Whether a line opens like a preambular or operative paragraph: a known opening phrase,
+    else (unless ``lexicon_only``) the first word of one (and, in English, a capital)."""
+    clean = text[:400].replace("**", "")
+    if language != "ar" and not _UPPER_START.match(clean):
+        return False
+    if _phrase(clean, language):
+        return True
+    word = _first_word(clean)
+    if not word or lexicon_only:
+        return False
+    if language == "ar":
+        norm = normalize_ar(word)
+        if norm == "\u0648":  # a detached "و" ("و إذ تشير"): read it with the next word
+            rest = clean[clean.index(word) + len(word):]
+            norm += normalize_ar(_first_word(rest))
+        return norm in _opening_words(language)
+    return word[:1].isupper() and word.casefold() in _opening_words(language)
+
+
+def _number_at(text: str) -> tuple[int, int] | None:
+    m = _NUMBER.match(text)
+    return (int(normalize_ar(m.group("n"))), m.end()) if m else None
+
+
+def _label_at(text: str) -> tuple[str, bool, int] | None:
+    """(label, is_nested_digit_form, end) for a sub-item label at the start of a line."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    if m.group("nested"):
+        return normalize_ar(m.group("nested")), True, m.end()
+    label = normalize_presentation_forms(_SPACES.sub(" ", m.group("label")))
+    return label, False, m.end()
+
+
+def _part_label(text: str, language: str) -> str | None:
+    """The part label of a heading: "I", "II", "A", "B" (optionally ". Title"), "أولا", "باء"."""
+    m = _PART_LATIN.match(text)
+    if m:
+        rest = text[m.end():]
+        if not rest or rest[:1].isupper() or not rest[:1].isascii():
+            return m.group("label")
+    words = M.normalize(text).split(" ")
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) >= n and head in M.part_labels() and (
+                len(words) == n or words[n] in ("-", "\u2013", ".")):
+            return text.split()[0] if n == 1 else " ".join(text.split()[:2])
+    return None
+
+
+def is_annex_heading(text: str, language: str) -> bool:
+    norm = M.normalize(text).rstrip(".:")
+    if len(norm) > 40:
+        return False
+    pats = [_ANNEX[language]] if language in _ANNEX else list(_ANNEX.values())
+    return any(p.match(norm) for p in pats)
+
+
+@dataclass
+class _State:
+    """The running state of ``lines_to_roles`` (local to one call)."""
+
+    section: str = "preamble"
+    part: str = ""
+    last_number: int | None = None
+    fresh_part: bool = False  # a part heading was just seen: numbering may restart
+    open_kind: str = "formula"  # kind of the block the next line may continue
+    open_text: str = ""  # last line of that block (for terminal punctuation)
+    open_long: bool = False  # that block is a heading whose line looked wrapped
+    letter: str | None = None  # current sub-item letter of the current paragraph
+    roman: str | None = None
+    zone: bool = False  # inside a footnote area (after a separator line)
+    footnote_open: bool = False  # the previous line was part of a footnote
+    bodied: set = field(default_factory=set)
+    next_footnote: int = 1
+    closed: bool = False  # the closing lines were seen
+    annex_numbered: bool = False
+    warnings: list = field(default_factory=list)
+
+
+def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Settings
+                   ) -> tuple[list[Role], list[str]]:
+    """Classify each body line (from index ``first``, after the formula)."""
+    st = _State()
+    roles: list[Role] = []
+    prev_content = False  # the previous line was body text (a soft, single-newline break)
+    for i in range(first, len(lines)):
+        ln = lines[i]
+        if not ln.text:
+            roles.append(Role(ln, "blank"))
+            prev_content = False
+            st.footnote_open = False
+            continue
+        if ln.page:
+            st.zone = False
+        if i in furniture:
+            arts = furniture[i]
+            roles.append(Role(ln, "artefact", label=arts[0].kind, artefacts=arts))
+            st.zone = arts[0].kind == "separator"
+            st.footnote_open = False
+            prev_content = False
+            continue
+        fn = _footnote_at(ln.text, st, settings)
+        if fn is not None:
+            number, body = fn
+            st.bodied.add(number)
+            st.next_footnote = number + 1
+            st.footnote_open = True
+            roles.append(Role(ln, "footnote", number=number, body=body))
+            prev_content = False
+            continue
+        if st.footnote_open:
+            roles.append(Role(ln, "footnote_more"))
+            continue
+        st.zone = False
+        role = _body_line(lines, i, st, settings, soft=prev_content)
+        roles.append(role)
+        prev_content = role.kind in ("paragraph", "sub", "heading", "continuation")
+        if role.kind in ("paragraph", "sub", "heading"):
+            st.open_kind = role.kind
+            st.open_text = ln.text
+        elif role.kind == "continuation":
+            st.open_text = ln.text
+            st.open_long = False
+    return roles, st.warnings
+
+
+def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] | None:
+    """A footnote body starting on this line: (number, offset of its text), or None."""
+    m = _FOOTNOTE_PAREN.match(text)
+    if not m and st.zone:
+        m = _FOOTNOTE_BARE.match(text)
+    if not m:
+        return None
+    n = int(normalize_ar(m.group("n")))
+    if n in st.bodied:
+        return None
+    if settings.has_markers:
+        ok = n in settings.cited
+    else:
+        ok = n == st.next_footnote or (st.zone and n > st.next_footnote - 1)
+    if not ok and m.re is _FOOTNOTE_PAREN and not settings.has_markers:
+        return None
+    return (n, m.end()) if ok else None
+
+
+def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: bool) -> Role:
+    """Decide what a body line is; update the state."""
+    ln, lang = lines[i], settings.language
+    text = ln.text
+    meeting = M.parse_meeting(text, lang)
+    if meeting is not None:
+        st.closed, st.open_kind = True, "closing"
+        return Role(ln, "meta", label="meeting", meta=("meeting", meeting))
+    if st.closed and st.open_kind == "closing" and M.parse_date(text):
+        st.open_kind = "closing_date"
+        return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
+    if is_annex_heading(text, lang) and not soft:
+        st.section, st.part, st.last_number = "annex", _annex_part(text), None
+        st.annex_numbered, st.closed = False, False
+        _reset_subs(st)
+        st.open_long = False
+        return _heading(st, ln)
+    if st.closed:
+        st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
+        return Role(ln, "artefact", label="other",
+                    artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
+    after_break = not soft or ends_terminal(st.open_text) or st.open_kind in (
+        "formula", "heading")
+    num = _number_at(text)
+    if num and after_break and _plausible(num[0], st):
+        return _numbered(st, ln, num)
+    lab = _label_at(text)
+    if lab and after_break and st.open_kind != "formula":
+        return _sub(st, ln, lab)
+    if soft and st.open_kind == "heading" and st.open_long and not ends_terminal(text):
+        st.open_long = False
+        return Role(ln, "continuation")
+    if after_break and _is_heading(lines, i, st, settings):
+        label = _part_label(text, lang)
+        if label and st.section != "annex":
+            st.part, st.fresh_part = label, True
+            st.section = "preamble"
+        _reset_subs(st)
+        st.open_long = bool(settings.wrap) and len(text) >= 0.75 * settings.wrap
+        return _heading(st, ln)
+    if _starts_paragraph(text, st, settings, soft, ln.indent):
+        _reset_subs(st)
+        return Role(ln, "paragraph", section=st.section, part=st.part)
+    return Role(ln, "continuation")
+
+
+def _annex_part(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().rstrip(".:")
+
+
+def _reset_subs(st: _State) -> None:
+    st.letter = st.roman = None
+
+
+def _heading(st: _State, ln: Line) -> Role:
+    return Role(ln, "heading", section=st.section, part=st.part)
+
+
+def _plausible(n: int, st: _State) -> bool:
+    """Whether a number at the start of a line can be the next paragraph number."""
+    last = st.last_number
+    if last is None:
+        return n <= 5
+    return n == 1 or last <= n <= last + 5
+
+
+def _numbered(st: _State, ln: Line, num: tuple[int, int]) -> Role:
+    n, end = num
+    last = st.last_number
+    if st.section == "preamble":
+        st.section = "operative"
+    if st.section == "annex":
+        st.annex_numbered = True
+    if last is not None:
+        if n == last:
+            st.warnings.append(f"line {ln.no}: paragraph number {n} repeated")
+        elif n == 1 and last != 0 and not st.fresh_part:
+            st.warnings.append(f"line {ln.no}: numbering restarts at 1 after {last}")
+        elif n > last + 1:
+            st.warnings.append(f"line {ln.no}: paragraph numbers {last + 1}-{n - 1} missing"
+                               if n > last + 2 else
+                               f"line {ln.no}: paragraph number {last + 1} missing")
+    elif n != 1:
+        st.warnings.append(f"line {ln.no}: numbering starts at {n}")
+    st.last_number, st.fresh_part = n, False
+    _reset_subs(st)
+    return Role(ln, "paragraph", section=st.section, part=st.part, number=n, body=end)
+
+
+def _next_letter(label: str | None) -> str | None:
+    if label is None:
+        return None
+    if label.isascii():
+        return chr(ord(label[-1]) + 1) * len(label) if label[-1] < "z" else None
+    plain = label.replace("\u0640", "")
+    if len(plain) == 1 and plain in _AR_LETTERS and plain != _AR_LETTERS[-1]:
+        return _AR_LETTERS[_AR_LETTERS.index(plain) + 1]
+    return None
+
+
+def _sub(st: _State, ln: Line, lab: tuple[str, bool, int]) -> Role:
+    label, nested_form, end = lab
+    plain = label.replace("\u0640", "")
+    roman_next = _ROMANS[_ROMANS.index(st.roman) + 1] if st.roman in _ROMANS[:-1] else "i"
+    is_roman = label in _ROMANS and label != _next_letter(st.letter)
+    if st.letter is not None and (nested_form or (is_roman and label == roman_next)
+                                  or (plain.isdigit() and label != _next_letter(st.letter))):
+        st.roman = label
+        sub = f"{st.letter}.{label}"
+    else:
+        st.letter, st.roman = label, None
+        sub = label
+    number = st.last_number if st.section != "preamble" else None
+    return Role(ln, "sub", section=st.section, part=st.part, number=number, label=sub, body=end)
+
+
+def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
+    """The next line after ``i`` that is body text: skips blanks, furniture and footnote
+    blocks (as ``lines_to_roles`` would, roughly)."""
+    in_note = zone = False
+    for j in range(i + 1, min(len(lines), i + 80)):
+        text = lines[j].text
+        if not text:
+            in_note = False
+            continue
+        if _SEPARATOR.match(text):
+            zone = True
+            continue
+        if _furniture_tokens(text) or M.furniture_kind(text, ("recycle",)):
+            zone = in_note = False
+            continue
+        m = _FOOTNOTE_PAREN.match(text) or (zone and _FOOTNOTE_BARE.match(text))
+        if m and (not settings.has_markers or int(normalize_ar(m.group("n"))) in settings.cited):
+            in_note = True
+            continue
+        if in_note:
+            continue
+        return lines[j]
+    return None
+
+
+def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
+    """A short line without terminal punctuation, not numbered, after a finished block and
+    followed by a new block (or another heading)."""
+    text, lang = lines[i].text, settings.language
+    if ends_terminal(text) or len(text) > settings.max_heading or _LOWER_START.match(text):
+        return False
+    if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL):
+        return False
+    if _FOOTNOTE_PAREN.match(text) or _phrase(text, lang):
+        return False
+    if _part_label(text, lang) and len(text) <= 80:
+        return True
+    nxt = _next_content(lines, i, settings)
+    if nxt is None:
+        return False
+    adjacent = nxt.no == lines[i].no + 1
+    if adjacent and settings.wrap and len(text) >= 0.8 * settings.wrap:
+        return _wrapped_heading(lines, i, st, settings)
+    t = nxt.text
+    if _strong_start(t, lang):
+        return True
+    short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
+    if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
+        return short
+    return short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t)))
+
+
+def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
+    """A full-width line that starts a heading wrapped over at most three lines: right after
+    another heading (or the formula), none of its lines ends with punctuation, and a new
+    block follows it."""
+    if st.open_kind not in ("heading", "formula") and _ends_weak(st.open_text):
+        return False
+    j = i
+    while j + 1 < len(lines) and lines[j + 1].text and j - i < 2:
+        j += 1
+        if ends_terminal(lines[j].text):
+            return False
+    if j + 1 < len(lines) and lines[j + 1].text:
+        return False
+    nxt = _next_content(lines, j, settings)
+    return nxt is not None and _strong_start(nxt.text, settings.language)
+
+
+def _strong_start(text: str, language: str) -> bool:
+    """A line that can only start a block: number, label, annex, part, closing, phrase."""
+    return bool(_number_at(text) or _label_at(text) or is_annex_heading(text, language)
+                or _part_label(text, language) or M.parse_meeting(text, language) is not None
+                or opens_paragraph(text, language))
+
+
+#: Blocks after which a line may start anything (nothing to continue).
+_STRUCTURAL = ("formula", "heading", "closing", "closing_date")
+
+
+def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
+                      indent: bool) -> bool:
+    """Whether an unnumbered, unlabelled line starts a new paragraph (else it continues)."""
+    lang = settings.language
+    if st.open_kind in _STRUCTURAL:
+        return True
+    if not ends_terminal(st.open_text):
+        return False
+    if st.section == "operative" or (st.section == "annex" and st.annex_numbered):
+        return False
+    if soft:
+        phrase = bool(_phrase(text, lang, st.section)) and (
+            lang == "ar" or bool(_UPPER_START.match(text)))
+        return phrase or (settings.indent_marks and indent)
+    if _LOWER_START.match(text):
+        return False
+    if _ends_weak(st.open_text):
+        return opens_paragraph(text, lang)
+    return True
+
+
+# --- stage 5: blocks ----------------------------------------------------------------------------
+
+@dataclass
+class _Proto:
+    role: Role
+    lines: list[Line] = field(default_factory=list)
+
+
+def roles_to_blocks(roles: list[Role], settings: Settings
+                    ) -> tuple[list[Block], list[Footnote], list[Artefact], list, list[str]]:
+    """Rejoin lines into blocks (across page breaks and footnote blocks) and footnotes."""
+    protos: list[_Proto] = []
+    notes: list[_Proto] = []
+    artefacts: list[Artefact] = []
+    spans: list[tuple[int, int, str]] = []
+    meta: dict = {}
+    warnings: list[str] = []
+    for r in roles:
+        if r.kind in ("paragraph", "sub", "heading"):
+            protos.append(_Proto(r, [r.line]))
+        elif r.kind == "continuation":
+            if protos:
+                protos[-1].lines.append(r.line)
+            else:  # cannot happen after a formula, kept for safety
+                protos.append(_Proto(replace(r, kind="paragraph", section="preamble"), [r.line]))
+        elif r.kind == "footnote":
+            notes.append(_Proto(r, [r.line]))
+        elif r.kind == "footnote_more":
+            notes[-1].lines.append(r.line)
+        elif r.kind == "artefact":
+            artefacts += list(r.artefacts)
+        elif r.kind == "meta":
+            key, value = r.meta
+            spans.append((r.line.start, r.line.end, key))
+            meta[key] = value
+    blocks = [_proto_to_block(p) for p in protos]
+    footnotes = [_proto_to_footnote(n) for n in notes]
+    if not settings.has_markers and footnotes:
+        blocks = _glued_markers(blocks, [f.number for f in footnotes])
+    return blocks, footnotes, artefacts, (meta, spans), warnings
+
+
+def _join_pieces(pieces: list[str]) -> str:
+    """Join wrapped lines with a space; none after a hyphen that splits a compound word
+    ("non-" + "proliferation"), but keep it in "medium- and long-term"."""
+    out = ""
+    for piece in pieces:
+        if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].isalpha()
+                and _first_word(piece).casefold() not in _SUSPENDED_HYPHEN):
+            out += piece
+        elif out:
+            out += " " + piece
+        else:
+            out = piece
+    return out
+
+
+def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
+    """Block text from raw text: (text, bold opening phrase, footnote numbers).
+
+    Removes ``^(n)`` markers and superscripts (recording their numbers) and ``**``; the words
+    in bold at the very start are the opening phrase.
+    """
+    numbers = tuple(_marker_number(m) for m in _MARKER.finditer(raw))
+    text = _MARKER.sub("", raw)
+    bold = _LEADING_BOLD.match(text.lstrip())
+    phrase = _SPACES.sub(" ", bold.group("phrase")).strip() if bold else ""
+    text = _SPACES.sub(" ", _BOLD.sub("", text)).strip()
+    return text, phrase, numbers
+
+
+def _proto_to_block(p: _Proto) -> Block:
+    r = p.role
+    pieces = [p.lines[0].text[r.body:]] + [ln.text for ln in p.lines[1:]]
+    text, phrase, numbers = clean_text(_join_pieces([x for x in pieces if x]))
+    return Block(kind="heading" if r.kind == "heading" else "paragraph", section=r.section,
+                 text=text, number=r.number, sub=r.label if r.kind == "sub" else "",
+                 part=r.part, phrase=phrase if r.kind != "heading" else "",
+                 footnotes=numbers, line=p.lines[0].no,
+                 spans=tuple((ln.start, ln.end) for ln in p.lines))
+
+
+def _proto_to_footnote(p: _Proto) -> Footnote:
+    r = p.role
+    pieces = [p.lines[0].text[r.body:]] + [ln.text for ln in p.lines[1:]]
+    text, _, _ = clean_text(_join_pieces([x for x in pieces if x]))
+    return Footnote(number=r.number, text=text, line=p.lines[0].no,
+                    spans=tuple((ln.start, ln.end) for ln in p.lines))
+
+
+def _glued_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
+    """Texts without ^(n) markers: take digits glued to a word ("Summit,1") as markers, in
+    footnote order (each number once, after the previous one)."""
+    out, k = [], 0
+    for b in blocks:
+        found: list[int] = []
+        text = b.text
+        pos = 0
+        while k < len(numbers) and b.kind == "paragraph":
+            pat = re.compile(rf"(?<=[^\W\d_]|[,.;:)\]\u201d\u2019\"\u060c\u061b]){numbers[k]}"
+                             r"(?=[\s,.;:)\]\u060c\u061b]|$)")
+            m = pat.search(text, pos)
+            if not m:
+                break
+            text = text[: m.start()] + text[m.end():]
+            pos = m.start()
+            found.append(numbers[k])
+            k += 1
+        out.append(replace(b, text=_SPACES.sub(" ", text).strip(), footnotes=b.footnotes
+                           + tuple(found)) if found else b)
+    return out
+
+
+# --- stage 6: the whole document ------------------------------------------------------------------
+
+def blocks_to_parsed(blocks: list[Block], footnotes: list[Footnote], artefacts: list[Artefact],
+                     header: Header, closing: tuple[dict, list], lines: list[Line],
+                     formula: int, settings: Settings, warnings: list[str], text: str) -> Parsed:
+    """Check the structure, settle the single unnumbered operative paragraph, assemble."""
+    name = settings.name
+    formula_line = lines[formula]
+    if not any(b.kind == "paragraph" for b in blocks):
+        raise ResolutionParseError(
+            "no paragraphs after the enacting formula", source=name, line=formula_line.no,
+            expected="preambular and operative paragraphs")
+    close_meta, close_spans = closing
+    if not any(b.section == "operative" for b in blocks):
+        blocks = _single_operative(blocks, settings)
+    last = next((b for b in reversed(blocks) if b.kind == "paragraph"
+                 and b.section != "annex"), None)
+    if not any(b.section == "operative" for b in blocks):
+        raise ResolutionParseError(
+            "no operative paragraph: the text ends inside the preamble", source=name,
+            line=_last_line(last, lines), expected='numbered operative paragraphs ("1. ...", '
+                                                   '"١ - ...") after the preamble')
+    if "meeting" not in close_meta:
+        final = next(b for b in reversed(blocks) if b.kind == "paragraph")
+        if not _FULL_STOP_END.search(_strip_quotes_keep_stop(final.text)):
+            raise ResolutionParseError(
+                "the text ends inside a paragraph (no full stop, no closing lines): "
+                "truncated?", source=name, line=_last_line(final, lines),
+                expected="a last paragraph ending with '.' or the closing lines "
+                         "(meeting and date)")
+    meta = {"body": None, **header.meta, "language": settings.language, "format": "text"}
+    meta.setdefault("body", None)
+    if meta.get("body") is None:
+        meta["body"] = "GA"  # the enacting formula names the General Assembly
+    if "meeting" in close_meta:
+        meta["meeting"] = close_meta["meeting"]
+    if close_meta.get("adopted"):
+        if meta.get("adopted") and meta["adopted"] != close_meta["adopted"]:
+            warnings.append(f"adopted {meta['adopted']} on the cover page but "
+                            f"{close_meta['adopted']} at the end")
+        meta.setdefault("adopted", close_meta["adopted"])
+        if meta.get("adopted") is None:
+            meta["adopted"] = close_meta["adopted"]
+    heads = [a for a in artefacts if a.kind == "running_head"]
+    if heads:
+        found = M.parse_symbol(heads[0].text)
+        if meta.get("symbol") is None:
+            meta.update(symbol=found["symbol"], number=found["number"])
+            meta.setdefault("session", found["session"])
+        elif found["symbol"] != meta["symbol"]:
+            warnings.append(f"running head {found['symbol']} differs from {meta['symbol']}")
+    meta_spans = [*header.spans, (formula_line.start, formula_line.end, "formula"), *close_spans]
+    return Parsed(meta=meta, blocks=blocks, footnotes=footnotes,
+                  artefacts=list(header.artefacts) + artefacts, meta_spans=meta_spans,
+                  warnings=header.warnings + warnings, text=text)
+
+
+def _strip_quotes_keep_stop(text: str) -> str:
+    return _TRAILING_MARKERS.sub("", _INVISIBLE.sub("", text[-50:]).rstrip()).rstrip()
+
+
+def _last_line(block: Block | None, lines: list[Line]) -> int:
+    if block is None or not block.spans:
+        return next((ln.no for ln in reversed(lines) if ln.text), 1)
+    end = block.spans[-1][1]
+    return next(ln.no for ln in lines if ln.start <= end <= ln.end or ln.end >= end)
+
+
+def _single_operative(blocks: list[Block], settings: Settings) -> list[Block]:
+    """No numbered paragraph: the last main paragraph (with its sub-items) is the operative
+    part when it ends with a full stop or opens with an operative phrase."""
+    main = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and not b.sub
+            and b.section == "preamble"]
+    if not main:
+        return blocks
+    i = main[-1]
+    b = blocks[i]
+    group_end = i + 1
+    while group_end < len(blocks) and blocks[group_end].sub:
+        group_end += 1
+    last_text = blocks[group_end - 1].text
+    operative = match_phrase(b.text, settings.language, "operative") and not match_phrase(
+        b.text, settings.language, "preamble")
+    if not (_FULL_STOP_END.search(last_text) or operative):
+        return blocks
+    out = list(blocks)
+    for j in range(i, group_end):
+        out[j] = replace(out[j], section="operative")
+    return out
 
 
 def parse_text(text: str, language: str, name: str = "<text>") -> Parsed:
-    raise NotImplementedError("text parser not written yet")
+    """Parse the text of a resolution extracted from a PDF (Arabic or English).
+
+    ``text`` is decoded, with "\\n" line ends (see ``read``). Raises ResolutionParseError
+    naming ``name``, the line and what was expected when the text is not a whole resolution.
+    """
+    if not text.strip():
+        raise ResolutionParseError("the text is empty", source=name, line=1,
+                                   expected="the text of a resolution")
+    lines = text_to_lines(text)
+    settings = lines_to_settings(lines, language, name, text)
+    furniture = lines_to_furniture(lines, language)
+    formula = find_formula(lines, furniture, settings)
+    header = lines_to_header(lines[:formula], furniture, settings)
+    roles, warnings = lines_to_roles(lines, formula + 1, furniture, settings)
+    blocks, footnotes, artefacts, closing, more = roles_to_blocks(roles, settings)
+    return blocks_to_parsed(blocks, footnotes, artefacts, header, closing, lines, formula,
+                            settings, warnings + more, text)
