@@ -48,6 +48,17 @@ def words(text: str) -> list[re.Match]:
     return list(_WORD.finditer(_BOLD.sub("  ", text)))
 
 
+# The first preambular paragraph drops the و that the others carry: "إذ تكرر" / "وإذ تكرر".
+_LEAD_EQUIVALENTS = {normalize_ar("وإذ"): normalize_ar("إذ"),
+                     normalize_ar("وقد"): normalize_ar("قد")}
+
+
+def _key(norm_words: list[str]) -> tuple[str, ...]:
+    if norm_words and norm_words[0] in _LEAD_EQUIVALENTS:
+        norm_words = [_LEAD_EQUIVALENTS[norm_words[0]], *norm_words[1:]]
+    return tuple(norm_words)
+
+
 @functools.cache
 def phrase_table(language: str) -> dict[tuple[str, ...], str]:
     """Normalized word tuple -> section ("preamble"/"operative"/"both") for a language."""
@@ -57,7 +68,7 @@ def phrase_table(language: str) -> dict[tuple[str, ...], str]:
         for row in csv.DictReader(f):
             if row["language"] != language:
                 continue
-            key = tuple(normalize_word(m.group(), language) for m in words(row["phrase"]))
+            key = _key([normalize_word(m.group(), language) for m in words(row["phrase"])])
             if not key:
                 continue
             seen = table.get(key)
@@ -81,7 +92,7 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
         return None
     norm = [normalize_word(m.group(), language) for m in ws[: _longest(language)]]
     for n in range(len(norm), 0, -1):
-        where = table.get(tuple(norm[:n]))
+        where = table.get(_key(norm[:n]))
         if where and (section is None or where in (section, "both")):
             return _BOLD.sub("", text[ws[0].start(): ws[n - 1].end()]).strip()
     return None
