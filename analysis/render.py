@@ -30,13 +30,19 @@ _WESTERN = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)})
 _SCRIPT_OR_NUMBER = re.compile(
     r"(?P<latin>[A-Za-z]+)|(?P<arabic>[\u0621-\u064a]+)|(?P<number>\d+(?:/\d+)*)")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SYMBOL_NUMBER = re.compile(r"^[A-Z]/RES/(?P<number>[^\s]+?)(?:\s+[A-Z](?:-[A-Z])?)?$")
+# A/RES/75/101 A-B: the number, then the letter of one resolution of a series ("B") or the
+# range of a collection ("A-B").
+_SYMBOL_NUMBER = re.compile(
+    r"^[A-Z]/RES/(?P<number>[^\s]+?)(?:\s*(?P<letter>[A-Z])|\s+[A-Z]-[A-Z])?$")
 _DIGITS = re.compile(r"\d+")
 _MARKER_NUMBER = re.compile(r"\^\(([0-9\u0660-\u0669]+)\)")
 _WS = re.compile(r"\s+")
 # A clause end where a footnote marker can go: comma or semicolon (Arabic U+060C, U+061B too).
 _CLAUSE = re.compile("[,;\u060c\u061b](?= )")
 _CLAUSE_END = ",;:\u060c\u061b"
+# Before "and" / a word starting with the conjunction و (U+0648), and the end of any word.
+_BEFORE_AND = re.compile("(?<=\\w) (?:and |\u0648\\w)")
+_WORD_END = re.compile(r"(?<=\w) ")
 # The XML reader writes a table as one block: cells joined by " | ", rows by " || ".
 _TABLE_CELL = " | "
 
@@ -46,7 +52,8 @@ _AR_PART_NAMES = ("ألف", "باء", "جيم", "دال", "هاء", "واو", "�
 _RECYCLE = {"ar": "الرجاء إعادة الاستعمال", "en": "Please recycle"}
 _FORMULA = {"ar": "إن الجمعية العامة،", "en": "The General Assembly,"}
 _BODY = {"ar": "الجمعية العامة", "en": "General Assembly"}
-_ANNEX = {"ar": "المرفق", "en": "Annex"}
+#: The word that labels an annex, per language.
+ANNEX = {"ar": "المرفق", "en": "Annex"}
 _FOOTNOTE_RULE = "__________________"
 
 
@@ -231,14 +238,17 @@ def _session_number(meta: dict) -> int | None:
 
 @functools.cache
 def _committee_names(language: str) -> dict[str, str]:
-    """English committee name -> its name in ``language`` (the first listed)."""
-    names: dict[str, str] = {}
+    """Any English name of a Main Committee ("Fourth Committee") -> its full name on the cover
+    of a ``language`` document (the first listed for its committee)."""
     with resources.files("analysis").joinpath("data/committees.csv").open(
             encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["language"] == language:
-                names.setdefault(row["committee"], row["name"])
-    return names
+        rows = list(csv.DictReader(f))
+    full: dict[str, str] = {}
+    for row in rows:
+        if row["language"] == language:
+            full.setdefault(row["committee"], row["name"])
+    return {row["name"]: full.get(row["committee"], row["committee"])
+            for row in rows if row["language"] == "en"}
 
 
 def committee_name(committee: str, language: str) -> str:
@@ -246,8 +256,12 @@ def committee_name(committee: str, language: str) -> str:
     return _committee_names(language).get(committee, committee)
 
 
-def cover_lines(meta: dict, settings: RenderSettings) -> list[str]:
-    """The first page's header, as the seed (lines 1-17) shows the Arabic one."""
+def cover_lines(meta: dict, settings: RenderSettings, title_notes: tuple[int, ...] = ()
+                ) -> list[str]:
+    """The first page's header, as the seed (lines 1-17) shows the Arabic one.
+
+    ``title_notes`` are footnotes on the title (cited by no paragraph): their markers end it.
+    """
     lang = settings.language
     ar = lang == "ar"
     lines = ["", ""]
@@ -286,12 +300,15 @@ def cover_lines(meta: dict, settings: RenderSettings) -> list[str]:
             lines.append(f"[دون الإحالة إلى لجنة رئيسية{paren}]" if ar
                          else f"[without reference to a Main Committee{paren}]")
         lines.append("")
-    number, title = _number_of(meta), meta.get("title") or ""
-    title = localize_numbers(title, lang)
+    number, title = _number_of(meta), localize_numbers(meta.get("title") or "", lang)
     if ar:
         lines.append(f"{localize_numbers(number, lang)} - {title}" if number else title)
     else:
         lines.append(f"{number}. {title}" if number else title)
+    letter = _SYMBOL_NUMBER.match((meta.get("symbol") or "").strip())
+    if letter and letter.group("letter"):  # 75/253 B prints "B" under the title
+        lines.append(part_label(letter.group("letter"), settings))
+    lines[-1] += "".join(_marker(n, settings) for n in title_notes)
     return lines
 
 
@@ -344,18 +361,27 @@ def place_markers(text: str, notes: tuple[int, ...], settings: RenderSettings,
                   rng: random.Random) -> str:
     """``text`` with the markers ``^(n)`` of the footnotes it cites, in order.
 
-    The readers keep which footnotes a paragraph cites, not where: the markers go at clause
-    ends chosen by ``rng`` (the last at the end), before the comma in Arabic ("٢٠٣٠^(١)،"),
-    after it in English ("Development,^(1)"), as the UN prints them.
+    The readers keep which footnotes a paragraph cites, not where: the last marker goes at
+    the end, the others where ``rng`` picks among the places the UN puts them: clause ends
+    (before the comma in Arabic, "٢٠٣٠^(١)،", after it in English, "Development,^(1)"), then
+    before "and"/"و", then after any word past the opening words.
     """
     if not notes:
         return text
     arabic = settings.language == "ar"
     body = text.rstrip(_CLAUSE_END + " .")
     end = len(body) if arabic else len(text)
-    cuts = [m.start() if arabic else m.end() for m in _CLAUSE.finditer(body)]
-    chosen = sorted(rng.sample(cuts, min(len(cuts), len(notes) - 1)))
-    chosen += [end] * (len(notes) - len(chosen))
+    opening = sum(len(w) + 1 for w in body.split(" ")[:3])
+    need = len(notes) - 1
+    chosen: list[int] = []
+    for pattern, after in ((_CLAUSE, not arabic), (_BEFORE_AND, False), (_WORD_END, False)):
+        if len(chosen) >= need:
+            break
+        cuts = sorted({m.end() if after else m.start() for m in pattern.finditer(body)}
+                      - set(chosen))
+        cuts = [c for c in cuts if c > opening]
+        chosen += rng.sample(cuts, min(len(cuts), need - len(chosen)))
+    chosen = sorted(chosen) + [end] * (len(notes) - len(chosen))
     out, last = [], 0
     for n, at in zip(notes, chosen, strict=True):
         space = " " if rng.random() < settings.marker_space else ""
@@ -377,11 +403,11 @@ def block_text(block: Block, settings: RenderSettings, rng: random.Random, *,
 
     ``numbered`` False leaves out the number of a paragraph that continues the one before.
     """
-    text = _WS.sub(" ", block.text).strip()
-    if bold and block.phrase and text.startswith(block.phrase):
-        text = f"**{block.phrase}**{text[len(block.phrase):]}"
-    text = place_markers(localize_numbers(text, settings.language), block.footnotes, settings,
-                         rng)
+    text = place_markers(localize_numbers(_WS.sub(" ", block.text).strip(), settings.language),
+                         block.footnotes, settings, rng)
+    phrase = localize_numbers(block.phrase, settings.language)
+    if bold and phrase and text.startswith(phrase):
+        text = f"**{phrase}**{text[len(phrase):]}"
     if _TABLE_CELL in text:
         text = table_text(text)
     if block.kind == "heading":
@@ -410,19 +436,33 @@ def _fixed(lines: list[str]) -> list[_Item]:
 
 def annex_label(part: str, settings: RenderSettings) -> str:
     """"Annex", "Annex II", "المرفق", "المرفق الثاني"."""
-    word = _ANNEX.get(settings.language, _ANNEX["en"])
+    word = ANNEX.get(settings.language, ANNEX["en"])
     return f"{word} {part}" if part else word
+
+
+def _is_formula(text: str, language: str) -> bool:
+    return text.strip(" ,\u060c") == _FORMULA.get(language, _FORMULA["en"]).strip(" ,\u060c")
 
 
 def body_items(parsed: Parsed, settings: RenderSettings, rng: random.Random) -> list[_Item]:
     """The document after its cover: part labels, formula, paragraphs, headings, closing
-    lines (after each part), annex labels, in order."""
-    meta, blocks, items = parsed.meta, parsed.blocks, []
+    lines, annex labels, in order.
+
+    A collection of resolutions (75/101 A-B: the XML reader found an enacting formula per
+    part) prints formula and closing lines in each part, after the part's label and title;
+    one resolution in parts (75/253 B) prints the formula once, before its first part, and
+    the closing lines once, before any annex.
+    """
+    lang, meta, blocks, items = settings.language, parsed.meta, parsed.blocks, []
+    formula_line = _Item(_FORMULA.get(lang, _FORMULA["en"]), splittable=False)
+    collection = sum(_is_formula(a.text, lang) for a in parsed.artefacts) > 1
     bold_from = len(blocks)
     operative = [i for i, b in enumerate(blocks) if b.section == "operative" and not b.sub]
     if operative and rng.random() < settings.bold_verbs:
         bold_from = operative[rng.randrange(len(operative))]
-    part, annex, formula, closed, number = None, False, False, True, None
+    if not collection:
+        items.append(formula_line)
+    part, annex, formula, closed, number = None, False, not collection, True, None
     for i, b in enumerate(blocks):
         if b.section == "annex" and (not annex or b.part != part):
             if not closed:
@@ -430,15 +470,18 @@ def body_items(parsed: Parsed, settings: RenderSettings, rng: random.Random) -> 
             items.append(_Item(annex_label(b.part, settings), splittable=False))
             part, annex, closed = b.part, True, True
         elif b.section != "annex" and b.part != part:
-            if not closed:
+            if collection and not closed:
                 items += _fixed(closing_lines(meta, settings))
+                closed = True
             if b.part:
                 items.append(_Item(part_label(b.part, settings), splittable=False))
-            part, formula, closed, number = b.part, False, False, None
-        if b.section != "annex" and b.kind != "heading" and not formula:
-            items.append(_Item(_FORMULA.get(settings.language, _FORMULA["en"]),
-                               splittable=False))
-            formula, closed = True, False
+            part, number = b.part, None
+            formula = formula and not collection
+        if b.section != "annex":
+            closed = False
+            if b.kind != "heading" and not formula:
+                items.append(formula_line)
+                formula = True
         numbered = b.sub or b.kind == "heading" or b.number != number
         if not b.sub and b.kind != "heading":
             number = b.number
@@ -592,13 +635,14 @@ def render_text(parsed: Parsed, *, seed: int = 0, settings: RenderSettings | Non
         settings = settings_for(parsed.meta.get("language") or "en")
     rng = random.Random(f"{seed}:{parsed.meta.get('symbol')}")
     pages = _Pages(parsed, settings, seed)
-    for line in cover_lines(parsed.meta, settings):
+    cited = {n for b in parsed.blocks for n in b.footnotes}
+    title_notes = tuple(f.number for f in parsed.footnotes if f.number not in cited)
+    for line in cover_lines(parsed.meta, settings, title_notes):
         pages.lines.append(line)
         pages.used += 1
+        pages.cite(line)
     for item in body_items(parsed, settings, rng):
         pages.add(item)
-    orphans = [n for n in pages.notes if n not in pages.printed and n not in pages.pending]
-    pages.pending += orphans
     pages.foot(last=True)
     return pages.text()
 
