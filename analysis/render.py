@@ -440,7 +440,8 @@ def annex_label(part: str, settings: RenderSettings) -> str:
     return f"{word} {part}" if part else word
 
 
-def _is_formula(text: str, language: str) -> bool:
+def is_formula(text: str, language: str) -> bool:
+    """Whether ``text`` is the enacting formula ("The General Assembly,")."""
     return text.strip(" ,\u060c") == _FORMULA.get(language, _FORMULA["en"]).strip(" ,\u060c")
 
 
@@ -455,7 +456,7 @@ def body_items(parsed: Parsed, settings: RenderSettings, rng: random.Random) -> 
     """
     lang, meta, blocks, items = settings.language, parsed.meta, parsed.blocks, []
     formula_line = _Item(_FORMULA.get(lang, _FORMULA["en"]), splittable=False)
-    collection = sum(_is_formula(a.text, lang) for a in parsed.artefacts) > 1
+    collection = sum(is_formula(a.text, lang) for a in parsed.artefacts) > 1
     bold_from = len(blocks)
     operative = [i for i, b in enumerate(blocks) if b.section == "operative" and not b.sub]
     if operative and rng.random() < settings.bold_verbs:
