@@ -74,6 +74,7 @@ _MEETING_LINE = re.compile(
     r"[^\d]{0,15}")
 _SYMBOL = re.compile(r"(?<![A-Z0-9.])[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.\-]+)+")
 _RES_SYMBOL = re.compile(r"A/RES/(?:S-)?(\d+)/(.+)")
+_PREFACE_NUMBER = re.compile(r"(?:S-)?(\d+)/(\d+)")
 _FIRST_NUMBER = re.compile(r"\d+")
 # The marker echoed at the head of a footnote body: "()", "((", "(4)", "(" (its ")" is a
 # dropped superscript), "*".
@@ -107,7 +108,9 @@ def parse_xml(data: bytes, name: str = "<xml>", language: str | None = None) -> 
         reader.warnings.append(f"language {language!r} given, the XML says {xml_language!r}")
     meta = {key: None for key in META_KEYS}
     meta.update(cover_meta(doc), format="xml", source=name)
-    meta.update(preface_meta(doc.find(_tag(doc, "preface")), reader))
+    for key, value in preface_meta(doc.find(_tag(doc, "preface")), reader).items():
+        if meta.get(key) is None:
+            meta[key] = value
     for part, statement in statements:
         reader.read_statement(statement, part, component=bool(part))
     meta.update({k: v for k, v in reader.conclusions.items() if meta.get(k) is None})
@@ -283,6 +286,10 @@ def preface_meta(preface: etree._Element | None, reader: _Reader) -> dict:
     if preface is None:
         return {}
     meta: dict = {}
+    number = _text_of(preface.find(f".//{_tag(preface, 'docNumber')}")).rstrip(" .")
+    m = _PREFACE_NUMBER.fullmatch(number)
+    if m:  # "76/186": used when the cover has no symbol
+        meta["session"], meta["number"] = int(m.group(1)), m.group(2)
     title = preface.find(f".//{_tag(preface, 'docTitle')}")
     if title is not None:
         text, _ = reader.text_and_notes(title)
@@ -460,7 +467,6 @@ class _Reader:
         self.base_part = ""
         self.current: int | None = None
         self.labels: list[tuple[str, str]] = []  # (kind, label) from outer to inner
-        self.main_seen = False
         self.table_index: int | None = None
 
     # -- statements ------------------------------------------------------------------------
@@ -496,7 +502,7 @@ class _Reader:
         self._reset()
 
     def _reset(self) -> None:
-        self.current, self.labels, self.main_seen = None, [], False
+        self.current, self.labels = None, []
 
     # -- preamble --------------------------------------------------------------------------
 
@@ -713,7 +719,7 @@ class _Reader:
         text = clean(raw)
         section = section or self.section
         if number is not None:
-            self.current, self.labels, self.main_seen = number, [], True
+            self.current, self.labels = number, []
             if section == "operative":
                 self.numbered.append((self.part, number, line))
             self.emit("paragraph", text, notes, line, number=number,
@@ -732,7 +738,7 @@ class _Reader:
         elif section != "preamble" and (self.current is not None or self.labels):
             self.emit("paragraph", text, notes, line, number=self.current, section=section)
         else:
-            self.current, self.labels, self.main_seen = None, [], True
+            self.current, self.labels = None, []
             self.emit("paragraph", text, notes, line, number=None,
                       phrase=_phrase(phrase_raw, text, name), section=section)
 

@@ -12,6 +12,7 @@ reads the shared corpus, which a fresh checkout does not have.
 from __future__ import annotations
 
 import collections
+import re
 import sys
 from pathlib import Path
 
@@ -109,11 +110,18 @@ def main(argv: list[str]) -> int:
     print(f"failures: {len(failures)}")
     for f in failures:
         print("  ", f)
-    kinds = collections.Counter(o.split(": ")[1] if o.startswith("line") else o.split(" ")[0]
-                                for odd in odd_files.values() for o in odd)
+    kinds: collections.Counter = collections.Counter()
+    examples: dict[str, list[str]] = collections.defaultdict(list)
+    for name, odd in odd_files.items():
+        for o in odd:
+            kind = re.sub(r"^line \d+: ", "", o).split(": '")[0].split(': "')[0]
+            kind = re.sub(r"\d+", "N", kind)
+            kinds[kind] += 1
+            if name not in examples[kind]:
+                examples[kind].append(name)
     print(f"files with oddities: {len(odd_files)}")
-    for kind, n in kinds.most_common(15):
-        print(f"  {n:5}  {kind[:70]}")
+    for kind, n in kinds.most_common(20):
+        print(f"  {n:5}  {kind[:60]:60}  e.g. {', '.join(examples[kind][:3])}")
     if verbose:
         for name, odd in odd_files.items():
             print(name)

@@ -229,8 +229,9 @@ FRBR = ('<meta><identification><FRBRWork><FRBRdate date="2021-06-01" name="adopt
         '</identification></meta>')
 
 
-def statement(body: str, lang: str = "eng", preamble: str = "") -> bytes:
-    return (f'<akomaNtoso {AKN}><statement name="resolution">{FRBR.format(lang=lang)}'
+def statement(body: str, lang: str = "eng", preamble: str = "", front: str = "") -> bytes:
+    """A resolution with ``front`` (cover page, preface), preamble and body as given."""
+    return (f'<akomaNtoso {AKN}><statement name="resolution">{FRBR.format(lang=lang)}{front}'
             f'<preamble><formula name="enactingFormula"><p>The General Assembly,</p></formula>'
             f'{preamble}</preamble><mainBody>{body}</mainBody></statement></akomaNtoso>'
             ).encode()
@@ -265,6 +266,20 @@ def test_a_collection_reads_each_component_as_a_part():
         "A/RES/75/254 A-B", "254 A-B", 75)
     assert (parsed.meta["title"], parsed.meta["meeting"]) == ("Programme budget", 48)
     assert parsed.warnings == []
+
+
+def test_a_block_list_in_the_preamble_belongs_to_the_paragraph_before():
+    # As in A/RES/75/55: <preamble><container>... of:</container><blockList><item>...
+    preamble = ('<container name="Convinced"><p>\t<span class="italic">Convinced </span>of '
+                'the importance, in the interest of:</p></container><blockList>'
+                '<item><num>(a)</num><p>\t\tPeace,</p></item>'
+                '<item><num>(b)</num><p>\t\tSecurity,</p></item></blockList>')
+    parsed = parse_xml(statement(para("Decides;", "1."), preamble=preamble))
+    assert [(b.section, b.sub, b.phrase, b.text) for b in parsed.blocks] == [
+        ("preamble", "", "Convinced", "Convinced of the importance, in the interest of:"),
+        ("preamble", "a", "", "Peace,"), ("preamble", "b", "", "Security,"),
+        ("operative", "", "", "Decides;")]
+    assert parsed.artefacts[0].text == "The General Assembly,"  # the formula
 
 
 def test_gaps_and_repeats_in_numbering_are_warned_not_dropped():
@@ -329,12 +344,20 @@ def test_missing_metadata_is_none_not_guessed():
         assert meta[key] is None, key
 
 
+def test_preface_gives_number_and_title_without_a_cover():
+    preface = ('<preface><p><docNumber>76/186.</docNumber><docTitle>\t- Improving the '
+               'coordination</docTitle></p></preface>')
+    meta = parse_xml(statement(para("Decides;", "1."), front=preface)).meta
+    assert (meta["session"], meta["number"]) == (76, "186")
+    assert meta["title"] == "Improving the coordination"
+    assert meta["symbol"] is None
+
+
 def test_no_main_committee_gives_no_committee():
     cover = ('<coverPage><p><docProponent refersTo="#noMainCommittee">[without reference to a '
              'Main Committee (<inline name="originating document">A/75/L.81</inline>)]'
              '</docProponent></p></coverPage>')
-    xml = statement(para("Decides;", "1.")).replace(b"<preamble>", cover.encode() + b"<preamble>")
-    meta = parse_xml(xml).meta
+    meta = parse_xml(statement(para("Decides;", "1."), front=cover)).meta
     assert (meta["committee"], meta["committee_report"]) == (None, None)
 
 
