@@ -176,12 +176,14 @@ def resolution_statements(root: etree._Element, doc: etree._Element, name: str
 
 def component_label(component: etree._Element, statement: etree._Element) -> str:
     """"A" for resolution A of a collection: its preface number, else the reference's name."""
-    number = statement.find(f"{_tag(statement, 'preface')}//{_tag(statement, 'docNumber')}")
-    if number is not None and clean(inline_text(number)[0]).strip(" ."):
-        return clean(inline_text(number)[0]).strip(" .")
-    ref = component.getparent().getparent().find(
-        f".//{_tag(component, 'documentRef')}[@href='{component.get('eId')}']")
-    return (ref.get("showAs") or "").split()[-1] if ref is not None and ref.get("showAs") else ""
+    number = _text_of(statement.find(
+        f"{_tag(statement, 'preface')}//{_tag(statement, 'docNumber')}")).strip(" .")
+    if number:
+        return number
+    refs = component.getparent().getparent().iter(_tag(component, "documentRef"))
+    ref = next((r for r in refs if r.get("href") == component.get("eId")), None)
+    names = (ref.get("showAs") or "").split() if ref is not None else []
+    return names[-1] if names else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,9 +220,10 @@ def cover_meta(doc: etree._Element) -> dict:
     date = cover.find(f".//{_tag(doc, 'docDate')}")
     if date is not None:
         meta["distributed"] = iso_date(date.get("date"))
-    for el in cover.iter(_tag(doc, "inline")):
-        if el.get("name") == "agenda item":
-            meta["agenda_item"] = first_number(_text_of(el))
+    item = next((el for el in cover.iter(_tag(doc, "inline")) if el.get("name") == "agenda item"),
+                None)
+    if item is not None:
+        meta["agenda_item"] = first_number(_text_of(item))
     meta.update(proponent_meta(cover.find(f".//{_tag(doc, 'docProponent')}")))
     return meta
 
@@ -383,7 +386,7 @@ def _cited_marker(text: str, cited: frozenset[int]) -> int | None:
 
 def marker_number(note: etree._Element) -> int | None:
     marker = normalize_digits((note.get("marker") or "").strip())
-    return int(marker) if marker.isdigit() else None
+    return int(marker) if marker.isascii() and marker.isdigit() else None
 
 
 def footnote_markers(root: etree._Element) -> frozenset[int]:
@@ -577,7 +580,8 @@ class _Reader:
                 label_el, label = child, text.rstrip(" .-\u2013")
         if not label:
             self.warnings.append(f"line {el.sourceline}: a <section> without a part label")
-        self._enter("operative", _join(self.base_part, label))
+        body_section = "annex" if self.section == "annex" else "operative"
+        self._enter(body_section, _join(self.base_part, label))
         started = False
         for child in children:
             name = _local(child)
@@ -585,7 +589,7 @@ class _Reader:
                 continue
             if name in ("heading", "subheading"):
                 section = self.section if started else (
-                    "preamble" if lead == "crossHeading" else "operative")
+                    "preamble" if lead == "crossHeading" else body_section)
                 self.heading(child, child.sourceline, section=section)
             elif name == "crossHeading":
                 started = True
@@ -593,12 +597,12 @@ class _Reader:
             elif name == "paragraph":
                 if _heading_text(child) is None or started:
                     started = True
-                    self.section = "operative"
+                    self.section = body_section
                     self.paragraph(child)
                 else:
-                    self.section = "preamble" if lead == "crossHeading" else "operative"
+                    self.section = "preamble" if lead == "crossHeading" else body_section
                     self.paragraph(child)
-                    self.section = "operative"
+                    self.section = body_section
             elif name == "container":
                 self.container(child)
             else:
