@@ -85,6 +85,20 @@ def _figure(width: float, height: float, layout: str | None = "constrained") -> 
     return fig
 
 
+def _width_inches(text) -> float:
+    return text.get_window_extent(text.figure.canvas.get_renderer()).width / text.figure.dpi
+
+
+def _max_width(fig: Figure, strings: Sequence[str]) -> float:
+    """Width in inches of the widest of ``strings`` in the current font."""
+    widest = 0.0
+    for s in strings:
+        t = fig.text(0, 0, s)
+        widest = max(widest, _width_inches(t))
+        t.remove()
+    return widest
+
+
 def save_figure(fig: Figure, name: str, out_dir: str | Path | None) -> list[Path]:
     """Write ``fig`` as ``name``.png and ``name``.svg into ``out_dir``; nothing when it is None."""
     if out_dir is None:
@@ -169,6 +183,123 @@ def phrase_counts(paragraphs: pd.DataFrame, language: str, section: str = "pream
     return _class_sorted(pd.DataFrame(rows, columns=columns), class_order)
 
 
+#: Short paragraph labels: PP3 is preambular paragraph 3, OP12 operative paragraph 12.
+SECTION_PREFIX = {"preamble": "PP", "operative": "OP", "annex": "AN"}
+
+
+def paragraph_labels(paragraphs: pd.DataFrame) -> pd.Series:
+    """A label per paragraph row: "PP3", "OP12" ("A OP1" in part A); sub-paragraphs share
+    the label of the paragraph they belong to."""
+    def one(part: str, section: str, number) -> str:
+        text = SECTION_PREFIX.get(section, section[:2].upper()) + (
+            "" if pd.isna(number) else str(int(number)))
+        return f"{part} {text}" if part else text
+
+    return pd.Series([one(*row) for row in zip(paragraphs["part"], paragraphs["section"],
+                                               paragraphs["number"], strict=True)],
+                     index=paragraphs.index, dtype="str")
+
+
+def paragraph_lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Words and footnote markers per paragraph, sub-paragraphs counted with their paragraph:
+    label, section, words, footnotes, in document order."""
+    labels = paragraph_labels(paragraphs)
+    frame = pd.DataFrame({
+        "label": labels, "section": paragraphs["section"],
+        "words": paragraphs["text"].map(lambda t: len(words(t))),
+        "footnotes": paragraphs["footnotes"].map(len)})
+    table = frame.groupby(["label", "section"], sort=False)[["words", "footnotes"]].sum()
+    return table.reset_index().astype({"words": "int64", "footnotes": "int64"})
+
+
+def actor_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per actor, most mentioned first: id, actor (its most common written form),
+    actor_en (its English name in the lexicon), count."""
+    columns = ["id", "actor", "actor_en", "count"]
+    rows = [{"id": actor, "actor": group["form"].value_counts().index[0],
+             "actor_en": group["name"].iloc[0], "count": len(group)}
+            for actor, group in mentions.groupby("actor", sort=False)]
+    counts = pd.DataFrame(rows, columns=columns)
+    counts["count"] = counts["count"].astype("int64")
+    return counts.sort_values("count", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _actor_index(counts: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_arrays([counts["actor"], counts["actor_en"]],
+                                     names=["actor", "actor_en"])
+
+
+def mention_matrix(mentions: pd.DataFrame, paragraphs: pd.DataFrame,
+                   top: int | None = None) -> pd.DataFrame:
+    """Mentions of each actor (rows, most mentioned first) in each paragraph (columns, in
+    document order, sub-paragraphs counted with their paragraph).
+
+    Rows are indexed by (written form, English name); columns by (section, label), so that
+    the chart can mark where the preamble ends. ``top`` keeps the most mentioned actors.
+    """
+    counts = actor_counts(mentions)
+    if top is not None:
+        counts = counts.head(top)
+    labels = paragraph_labels(paragraphs)
+    columns = pd.MultiIndex.from_arrays(
+        [paragraphs["section"], labels]).drop_duplicates()
+    table = (mentions.assign(_label=labels.reindex(mentions["paragraph"]).to_numpy())
+             .groupby(["actor", "section", "_label"]).size())
+    matrix = pd.DataFrame(0, index=_actor_index(counts), columns=columns, dtype="int64")
+    for (actor, section, lab), n in table.items():
+        row = counts.index[counts["id"] == actor]
+        if len(row):
+            matrix.iloc[row[0], columns.get_loc((section, lab))] = n
+    return matrix
+
+
+def action_matrix(actions: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """How often each actor is the addressee of each verb: rows (written form, English name)
+    most addressed first, columns (verb, verb_en) most used first.
+
+    ``addressee_id`` may name several actors ("a|b"); each is counted. Actors are named as
+    in ``actor_counts`` of the mentions.
+    """
+    addressed = actions.loc[actions["addressee_id"] != "", ["verb", "verb_en", "addressee_id"]]
+    pairs = addressed.assign(actor=addressed["addressee_id"].str.split("|")).explode("actor")
+    table = pairs.groupby(["actor", "verb", "verb_en"], sort=False).size()
+    names = actor_counts(mentions).set_index("id")
+    actors = table.groupby(level="actor", sort=False).sum().sort_values(
+        ascending=False, kind="stable").index
+    verbs = table.groupby(level=["verb", "verb_en"], sort=False).sum().sort_values(
+        ascending=False, kind="stable").index
+    index = pd.MultiIndex.from_arrays(
+        [[names["actor"].get(a, a) for a in actors],
+         [names["actor_en"].get(a, a) for a in actors]], names=["actor", "actor_en"])
+    matrix = pd.DataFrame(0, index=index, columns=verbs, dtype="int64")
+    for (actor, verb, verb_en), n in table.items():
+        matrix.iloc[actors.get_loc(actor), verbs.get_loc((verb, verb_en))] = n
+    return matrix
+
+
+def compare_counts(counts: Sequence[pd.Series], names: Sequence[str]) -> pd.DataFrame:
+    """Counts of the same kind of item in several resolutions side by side, one column each
+    (0 where a resolution has none), items with the largest total first."""
+    table = pd.concat(list(counts), axis=1, keys=list(names)).fillna(0).astype("int64")
+    order = table.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    return table.loc[order]
+
+
+def timeline_points(timeline: pd.DataFrame) -> pd.DataFrame:
+    """``Resolution.timeline()`` as the time line draws it: label (the symbol), body, date
+    (a datetime: the first day of the month or year when only that is known) and exact.
+
+    References without any date are left out.
+    """
+    dated = timeline[timeline["date"].notna() & (timeline["date"] != "")]
+    return pd.DataFrame({
+        "label": dated["symbol"].astype("str"),
+        "body": dated["body"].astype("str"),
+        "date": pd.to_datetime(dated["date"], format="ISO8601"),
+        "exact": ~dated["approximate"].astype(bool),
+    }).reset_index(drop=True)
+
+
 # --- charts ------------------------------------------------------------------------------
 
 
@@ -184,14 +315,20 @@ def _bar_height(n: int) -> float:
 
 
 def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list[str],
-           title_key: str, xlabel_key: str, language: str) -> Figure:
+           title_key: str, xlabel_key: str, language: str, extra_width: float = 0.0
+           ) -> Figure:
     """Horizontal bars, one per row of ``counts`` (first row on top), the count at each end.
 
     The left axis shows ``label_col`` as written; for documents not in English the right
-    axis shows ``english_col``, the English equivalent.
+    axis shows ``english_col``, the English equivalent. ``extra_width`` (inches) is kept
+    for a legend beside the chart.
     """
     n = len(counts)
     fig = _figure(_WIDTH, _bar_height(n))
+    # Room for the labels on both sides, and at least 4 inches of bars between them.
+    sides = _max_width(fig, [plot_text(s) for s in counts[label_col]]) + (
+        _max_width(fig, list(counts[english_col])) if language != "en" else 0.0)
+    fig.set_figwidth(min(max(_WIDTH, sides + extra_width + 4.5), 20.0))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     ax.barh(y, counts["count"], color=colours, height=0.7)
@@ -218,7 +355,7 @@ def _class_bars(counts: pd.DataFrame, label_col: str, title_key: str,
     """Bars coloured by verb class, with a legend of the classes."""
     colours = _class_colours(counts["verb_class"])
     fig = _hbars(counts, label_col, "verb_en", [colours[c] for c in counts["verb_class"]],
-                 title_key, "paragraphs", language)
+                 title_key, "paragraphs", language, extra_width=2.2)
     handles = [Patch(color=colours[c], label=plot_text(c or chart_labels()["unclassified"][1]))
                for c in dict.fromkeys(counts["verb_class"])]
     fig.legend(handles=handles, title=label("class", language), loc="outside right upper",
@@ -227,13 +364,46 @@ def _class_bars(counts: pd.DataFrame, label_col: str, title_key: str,
 
 
 def verb_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
-    """Operative verbs by class (``verb_counts``): the verb as written, its English beside."""
-    return _class_bars(counts, "verb", "verbs_title", language)
+    """Operative verbs by class (``verb_counts``): the verb as written, its English beside.
+
+    English documents show the English phrase ("calls upon", "takes note"), not only the
+    head verb, which would merge different phrases.
+    """
+    return _class_bars(counts, "verb_en" if language == "en" else "verb", "verbs_title",
+                       language)
 
 
 def phrase_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
     """Preambular opening phrases by class (``phrase_counts``)."""
     return _class_bars(counts, "phrase", "phrases_title", language)
+
+
+@_styled
+def structure_bars(lengths: pd.DataFrame, language: str = "en") -> Figure:
+    """One bar per paragraph (``paragraph_lengths``), its height the words, coloured by
+    section, with a mark above each paragraph that carries footnote markers."""
+    n = len(lengths)
+    fig = _figure(min(max(_WIDTH, 2.0 + 0.17 * n), 20.0), 3.6 + (0.4 if language == "ar" else 0))
+    ax = fig.add_subplot()
+    sections = list(dict.fromkeys(lengths["section"]))
+    colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sections)}
+    x = np.arange(n)
+    ax.bar(x, lengths["words"], color=[colours[s] for s in lengths["section"]], width=0.8)
+    cited = (lengths["footnotes"] > 0).to_numpy()
+    top = lengths["words"].max() if n else 1
+    ax.scatter(x[cited], lengths["words"].to_numpy()[cited] + 0.04 * top, marker="v", s=18,
+               color="#333333", zorder=3)
+    ax.set_xticks(x, list(lengths["label"]), rotation=90, fontsize=8)
+    ax.set_xlim(-0.7, n - 0.3)
+    ax.set_ylabel(label("words", language))
+    ax.set_title(label("structure_title", language), loc="left")
+    names = {s: (label(s, language) if s in chart_labels() else s) for s in sections}
+    handles = [Patch(color=colours[s], label=names[s].replace("\n", " / ")) for s in sections]
+    handles.append(Line2D([], [], marker="v", linestyle="", color="#333333",
+                          label=label("footnote_marker", language).replace("\n", " / ")))
+    fig.legend(handles=handles, loc="outside upper right", frameon=False, fontsize=9,
+               ncols=len(handles))
+    return fig
 
 
 @_styled
@@ -243,22 +413,50 @@ def actor_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
                   "mentions", language)
 
 
+def _two_levels(index: pd.Index) -> tuple[list[str], list[str] | None]:
+    """Labels of an index and, when it has a second level, that level's labels."""
+    if isinstance(index, pd.MultiIndex):
+        return ([str(v) for v in index.get_level_values(0)],
+                [str(v) for v in index.get_level_values(1)])
+    return [str(v) for v in index], None
+
+
 @_styled
-def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, value_key: str,
-             language: str, annotate: bool, groups: Sequence[str] | None = None) -> Figure:
-    """Counts as shades of blue; ``groups`` (one per column) draws a line where it changes."""
+def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: str,
+             column_groups: bool) -> Figure:
+    """Counts as shades of blue, rows top-down, with the English of each row on the right.
+
+    The columns' second level is either a group (``column_groups``: a line is drawn where
+    the first level changes, and the counts get a colour bar) or the English of each
+    column, written above (and the counts are written in the cells).
+    """
     rows, cols = matrix.shape
-    width = min(max(4.0 + 0.28 * cols, 6.0), 16.0)
-    fig = _figure(width, 1.8 + 0.32 * max(rows, 1))
+    row_labels, row_english = _two_levels(matrix.index)
+    if column_groups:
+        groups, col_labels = _two_levels(matrix.columns)
+        col_english = None
+    else:
+        (col_labels, col_english), groups = _two_levels(matrix.columns), None
+    fig = _figure(8.0, 2.2 + 0.3 * max(rows, 1) + (0.8 if col_english else 0.0))
+    # Wide enough for the row labels on both sides and a readable cell per column.
+    sides = _max_width(fig, [plot_text(s) for s in row_labels]) + (
+        _max_width(fig, row_english or []) if language != "en" else 0.0)
+    cell = 0.26 if column_groups else 0.55
+    fig.set_figwidth(min(max(sides + cols * cell + 0.6, 6.0), 20.0))
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
-    shown = np.where(values > 0, values, np.nan)
-    image = ax.imshow(shown, aspect="auto", cmap="Blues", vmin=0,
-                      vmax=max(np.nanmax(values, initial=0), 1), interpolation="nearest")
-    ax.set_facecolor("#f7f7f7")
-    ax.set_yticks(range(rows), [plot_text(str(s)) for s in matrix.index])
-    ax.set_xticks(range(cols), [plot_text(str(s)) for s in matrix.columns],
-                  rotation=90 if cols > 12 else 0, fontsize=8 if cols > 30 else 9)
+    top = int(max(np.nanmax(values, initial=0), 1))
+    # One shade per count (1, 2, ...), from a light blue up; zero stays background grey.
+    shades = mpl.colormaps["Blues"](np.linspace(0.3, 1.0, top))
+    ax.imshow(np.where(values > 0, values, np.nan), aspect="auto",
+                      cmap=mpl.colors.ListedColormap(shades),
+                      norm=mpl.colors.BoundaryNorm(np.arange(0.5, top + 1), top),
+                      interpolation="nearest")
+    ax.set_facecolor("#f4f4f4")
+    ax.set_yticks(range(rows), [plot_text(s) for s in row_labels])
+    rotate = cols > 12 or max((len(s) for s in col_labels), default=0) > 8
+    ax.set_xticks(range(cols), [plot_text(s) for s in col_labels],
+                  rotation=90 if rotate else 0, fontsize=8 if cols > 30 else 9)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -266,38 +464,44 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, value_key: s
     ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="minor", length=0)
-    if groups is not None:
+    if language != "en" and row_english:
+        right = ax.secondary_yaxis("right")
+        right.set_yticks(range(rows), row_english, color="#444444")
+        right.tick_params(length=0)
+        right.spines["right"].set_visible(False)
+    if language != "en" and col_english:
+        above = ax.secondary_xaxis("top")
+        above.set_xticks(range(cols), col_english, color="#444444", rotation=90)
+        above.tick_params(length=0)
+        above.spines["top"].set_visible(False)
+    if groups:
         for i in range(1, cols):
             if groups[i] != groups[i - 1]:
                 ax.axvline(i - 0.5, color="#333333", linewidth=1.2)
-    if annotate:
-        limit = np.nanmax(values, initial=0) * 0.6
+        handles = [Patch(color=shades[i], label=str(i + 1)) for i in range(top)]
+        fig.legend(handles=handles, title=label("mentions", language).replace("\n", " / "),
+                   loc="outside lower right", ncols=top, frameon=False, fontsize=8,
+                   title_fontsize=8, handlelength=1.2, columnspacing=0.8)
+    else:
         for (r, c), v in np.ndenumerate(values):
             if v > 0:
                 ax.text(c, r, f"{v:.0f}", ha="center", va="center", fontsize=8,
-                        color="white" if v > limit else "black")
+                        color="white" if v > 0.5 * top else "black")
     ax.set_xlabel(label(xlabel_key, language))
     ax.set_title(label(title_key, language), loc="left")
-    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, aspect=30)
-    bar.set_label(label(value_key, language))
-    bar.locator = mpl.ticker.MaxNLocator(integer=True)
-    bar.update_ticks()
     return fig
 
 
-def actor_paragraph_heatmap(matrix: pd.DataFrame, language: str = "en",
-                            groups: Sequence[str] | None = None) -> Figure:
-    """Mentions of each actor (rows) in each paragraph (columns), from ``mention_matrix``.
-
-    ``groups`` gives each column's section, to mark where the preamble ends.
-    """
-    return _heatmap(matrix, "heatmap_title", "paragraph", "mentions", language, annotate=False,
-                    groups=groups)
+def actor_paragraph_heatmap(matrix: pd.DataFrame, language: str = "en") -> Figure:
+    """Mentions of each actor (rows) in each paragraph (columns), from ``mention_matrix``:
+    columns indexed by (section, label), a line where the preamble ends."""
+    return _heatmap(matrix, "heatmap_title", "paragraph", language, column_groups=True)
 
 
 def actor_verb_matrix(matrix: pd.DataFrame, language: str = "en") -> Figure:
-    """How often each actor (rows) is the addressee of each verb (columns), counts written."""
-    return _heatmap(matrix, "actions_title", "verb", "paragraphs", language, annotate=True)
+    """How often each actor (rows) is the addressee of each verb (columns), from
+    ``action_matrix``; the counts are written in the cells."""
+    return _heatmap(matrix, "actions_title", "verb", language, column_groups=False)
 
 
 def _pack(starts: Sequence[float], ends: Sequence[float]) -> list[int]:
@@ -317,10 +521,6 @@ def _pack(starts: Sequence[float], ends: Sequence[float]) -> list[int]:
             level_end.append(end)
             levels.append(len(level_end) - 1)
     return levels
-
-
-def _width_inches(text) -> float:
-    return text.get_window_extent(text.figure.canvas.get_renderer()).width / text.figure.dpi
 
 
 @_styled

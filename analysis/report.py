@@ -10,6 +10,8 @@ The same call on another resolution file gives the same report for it.
 from __future__ import annotations
 
 import html
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import paths
@@ -31,9 +33,10 @@ def execute_notebook(notebook: Path, resolution: Path, figures_dir: Path | None)
     parameters = {"resolution": str(resolution)}
     if figures_dir is not None:
         parameters["figures_dir"] = str(figures_dir)
-    return papermill.execute_notebook(
-        str(notebook), None, parameters=parameters, cwd=str(notebook.parent),
-        progress_bar=False, log_output=False)
+    # No ``cwd``: papermill would chdir the whole process, which races between threads.
+    # The notebooks find their files through ``analysis.paths``, from any folder.
+    return papermill.execute_notebook(str(notebook), None, parameters=parameters,
+                                      progress_bar=False, log_output=False)
 
 
 def notebook_html(nb) -> str:
@@ -42,6 +45,13 @@ def notebook_html(nb) -> str:
 
     body, _ = HTMLExporter().from_notebook_node(nb)
     return body
+
+
+def write_page(notebook: Path, resolution: Path, figures_dir: Path | None, page: Path) -> Path:
+    """Run ``notebook`` on ``resolution`` and write it as the HTML page ``page``."""
+    page.write_text(notebook_html(execute_notebook(notebook, resolution, figures_dir)),
+                    encoding="utf-8")
+    return page
 
 
 def index_html(title: str, pages: list[Path], figures: list[Path]) -> str:
@@ -77,12 +87,11 @@ def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
     figures_dir.mkdir(parents=True, exist_ok=True)
     for old in [*figures_dir.glob("*.png"), *figures_dir.glob("*.svg")]:
         old.unlink()  # figures of an earlier run that this one may no longer draw
-    pages = []
-    for notebook in notebook_paths():
-        executed = execute_notebook(notebook, source, figures_dir)
-        page = target / f"{notebook.stem}.html"
-        page.write_text(notebook_html(executed), encoding="utf-8")
-        pages.append(page)
+
+    # Each notebook runs in its own kernel process; two at a time use both cores.
+    jobs = [(nb, source, figures_dir, target / f"{nb.stem}.html") for nb in notebook_paths()]
+    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        pages = list(pool.map(write_page, *zip(*jobs, strict=True)))
     figures = sorted([*figures_dir.glob("*.png"), *figures_dir.glob("*.svg")])
     index = target / "index.html"
     index.write_text(index_html(f"{symbol}: report ({source.name})", pages, figures),

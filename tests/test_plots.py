@@ -119,12 +119,19 @@ def test_actor_bars():
 
 
 def test_actor_paragraph_heatmap_cells_and_section_line():
-    matrix = pd.DataFrame([[1, 0, 1], [0, 0, 1]], index=ACTORS["actor"],
-                          columns=["PP2", "OP1", "OP18"])
-    fig = plots.actor_paragraph_heatmap(matrix, language="ar", groups=["PP", "OP", "OP"])
-    image = next(c for c in fig.axes[0].get_children() if isinstance(c, AxesImage))
+    index = pd.MultiIndex.from_frame(ACTORS[["actor", "actor_en"]])
+    columns = pd.MultiIndex.from_tuples(
+        [("preamble", "PP2"), ("operative", "OP1"), ("operative", "OP18")])
+    matrix = pd.DataFrame([[1, 0, 1], [0, 0, 1]], index=index, columns=columns)
+    fig = plots.actor_paragraph_heatmap(matrix, language="ar")
+    ax = fig.axes[0]
+    image = next(c for c in ax.get_children() if isinstance(c, AxesImage))
     assert image.get_array().shape == (2, 3)
-    assert [line.get_xdata()[0] for line in fig.axes[0].lines] == [0.5]  # preamble ends
+    assert [line.get_xdata()[0] for line in ax.lines] == [0.5]  # the preamble ends
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["PP2", "OP1", "OP18"]
+    # Rows from the top (row 0 of an image is on top), English on the right.
+    english = [t.get_text() for t in ax.child_axes[0].get_yticklabels()]
+    assert english == ["Member States", "Secretary-General"]
 
 
 def test_actor_verb_matrix_writes_each_nonzero_count():
@@ -206,3 +213,99 @@ def test_style_does_not_leak():
     plots.actor_bars(ACTORS)
     assert mpl.rcParams["font.size"] == before
     assert np.isclose(plots.STYLE["font.size"], 10)
+
+
+# --- the tables the charts draw -----------------------------------------------------------
+
+def _rows(**columns):
+    return pd.DataFrame(columns)
+
+
+def test_paragraph_labels():
+    paragraphs = _rows(part=["", "", "", "A"], section=["preamble", "operative", "operative",
+                                                        "operative"],
+                       number=pd.array([3, 7, 7, 1], dtype="Int64"), sub=["", "", "a", ""])
+    assert list(plots.paragraph_labels(paragraphs)) == ["PP3", "OP7", "OP7", "A OP1"]
+
+
+# Mentions as actors.mentions_table gives them: 68/192 names Member States in operative
+# paragraphs 1 and 2 (as الدول الأعضاء, once with the preposition ب) and the
+# Secretary-General in operative paragraph 18 (line 171).
+MENTIONS = _rows(
+    paragraph=[36, 37, 37, 53], section=["operative"] * 4,
+    actor=["member_states", "member_states", "member_states", "secretary_general"],
+    name=["Member States", "Member States", "Member States", "Secretary-General"],
+    form=["الدول الأعضاء", "الدول الأعضاء", "الدول الأعضاء", "الأمين العام"],
+    surface=["الدول الأعضاء", "بالدول الأعضاء", "الدول الأعضاء", "الأمين العام"])
+SEED_PARAGRAPHS = _rows(part=[""] * 4, section=["preamble", "operative", "operative",
+                                                "operative"],
+                        number=pd.array([1, 1, 2, 18], dtype="Int64"), sub=[""] * 4,
+                        ).set_axis([0, 36, 37, 53])
+
+
+def test_actor_counts():
+    counts = plots.actor_counts(MENTIONS)
+    assert counts[["id", "actor", "actor_en", "count"]].values.tolist() == [
+        ["member_states", "الدول الأعضاء", "Member States", 3],
+        ["secretary_general", "الأمين العام", "Secretary-General", 1]]
+
+
+def test_mention_matrix():
+    matrix = plots.mention_matrix(MENTIONS, SEED_PARAGRAPHS)
+    assert list(matrix.columns) == [("preamble", "PP1"), ("operative", "OP1"),
+                                    ("operative", "OP2"), ("operative", "OP18")]
+    assert matrix.to_numpy().tolist() == [[0, 1, 2, 0], [0, 0, 0, 1]]
+    assert matrix.index[0] == ("الدول الأعضاء", "Member States")
+    assert len(plots.mention_matrix(MENTIONS, SEED_PARAGRAPHS, top=1)) == 1
+
+
+def test_action_matrix_counts_each_addressee():
+    # 68/192 OP1 urges Member States; OP18 requests the Secretary-General; a made-up third
+    # row addresses both at once ("a|b", as verbs.actions_table writes several addressees).
+    actions = _rows(verb=["تحث", "تطلب", "تطلب"], verb_en=["urges", "requests", "requests"],
+                    addressee_id=["member_states", "secretary_general",
+                                  "member_states|secretary_general"])
+    matrix = plots.action_matrix(actions, MENTIONS)
+    assert list(matrix.columns) == [("تطلب", "requests"), ("تحث", "urges")]
+    assert list(matrix.index.get_level_values("actor_en")) == ["Member States",
+                                                               "Secretary-General"]
+    assert matrix.to_numpy().tolist() == [[1, 1], [2, 0]]
+
+
+def test_timeline_points():
+    # As references.timeline_table gives them: 64/293 dated by the text (30 July 2010,
+    # line 45); 55/67 dated only by its session (approximate, a month).
+    timeline = _rows(symbol=["A/RES/64/293", "A/RES/55/67", "UNTS 2225/39574"],
+                     body=["General Assembly"] * 2 + ["United Nations Treaty Series"],
+                     date=["2010-07-30", "2000-09", None], approximate=[False, True, False])
+    points = plots.timeline_points(timeline)
+    assert list(points["label"]) == ["A/RES/64/293", "A/RES/55/67"]  # no date: left out
+    assert list(points["date"].dt.strftime("%Y-%m-%d")) == ["2010-07-30", "2000-09-01"]
+    assert list(points["exact"]) == [True, False]
+
+
+def test_compare_counts():
+    table = plots.compare_counts(
+        [pd.Series({"invites": 5, "urges": 2}), pd.Series({"urges": 3, "stresses": 3})],
+        ["A/RES/68/192 (ar)", "A/RES/76/186 (ar)"])
+    assert table.to_dict("index") == {
+        "invites": {"A/RES/68/192 (ar)": 5, "A/RES/76/186 (ar)": 0},
+        "urges": {"A/RES/68/192 (ar)": 2, "A/RES/76/186 (ar)": 3},
+        "stresses": {"A/RES/68/192 (ar)": 0, "A/RES/76/186 (ar)": 3}}
+    assert list(table.index) == ["invites", "urges", "stresses"]
+
+
+def test_paragraph_lengths_and_structure_bars():
+    # 68/192 PP4 (line 27) cites footnotes 1-3; a sub-paragraph counts with its paragraph.
+    paragraphs = _rows(part=[""] * 4, section=["preamble", "preamble", "preamble", "operative"],
+                       number=pd.array([4, 5, 5, 1], dtype="Int64"), sub=["", "", "أ", ""],
+                       text=["وإذ تعيد تأكيد الالتزام", "وإذ تشير إلى", "تشجيع التصديق",
+                             "تحث الدول الأعضاء"],
+                       footnotes=[[1, 2, 3], [], [], []])
+    lengths = plots.paragraph_lengths(paragraphs)
+    assert lengths.values.tolist() == [["PP4", "preamble", 4, 3], ["PP5", "preamble", 5, 0],
+                                       ["OP1", "operative", 3, 0]]
+    fig = plots.structure_bars(lengths, language="ar")
+    assert [b.get_height() for b in _bars(fig)] == [4, 5, 3]
+    marks = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    assert len(marks[0].get_offsets()) == 1  # PP4 only

@@ -1,0 +1,73 @@
+"""The notebooks: committed executed and parameterized, and the report on other resolutions.
+
+``run_report`` runs every notebook with papermill on an English and on an Arabic AKN4UN file
+of resolution 76/186 (data/raw/, see its README for provenance): the same notebooks that
+show the Arabic seed must work on any resolution.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import ResolutionParseError, paths, report
+
+NOTEBOOKS = ["01_structure", "02_operative_verbs", "03_actors", "04_reference_timeline",
+             "05_series"]
+FIGURES = ["01_structure", "02_operative_verbs", "02_preambular_phrases", "03_actor_mentions",
+           "03_actor_paragraph_map", "03_actor_verb_matrix", "04_reference_timeline",
+           "05_series_verbs", "05_series_actors", "05_series_references"]
+
+
+def _cells(name: str) -> list[dict]:
+    return json.loads((paths.NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def test_the_report_runs_these_notebooks():
+    assert [p.stem for p in report.notebook_paths()] == NOTEBOOKS
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_committed_executed_in_order_with_parameters(name):
+    cells = [c for c in _cells(name) if c["cell_type"] == "code"]
+    # Run top to bottom in a fresh kernel: execution counts 1, 2, 3, ...
+    assert [c["execution_count"] for c in cells] == list(range(1, len(cells) + 1))
+    assert not [o for c in cells for o in c["outputs"] if o["output_type"] == "error"]
+    tagged = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
+    assert len(tagged) == 1
+    source = "".join(tagged[0]["source"])
+    assert "resolution = paths.SEED" in source and "figures_dir = None" in source
+    # Figures are stored as PNG, not SVG.
+    kinds = {k for c in cells for o in c["outputs"] for k in o.get("data", {})}
+    assert "image/png" in kinds and "image/svg+xml" not in kinds
+
+
+@pytest.mark.parametrize(("file", "expected"), [
+    # 76/186 in English: operative paragraph 3 opens "Calls upon".
+    ("A_RES_76_186-2119241E.xml", "Calls upon"),
+    # The same in Arabic: operative paragraph 3 opens "تهيب".
+    ("A_RES_76_186-2119241A.xml", "تهيب"),
+])
+def test_report_on_another_resolution(tmp_path, file, expected):
+    before = Path.cwd()
+    written = report.run_report(paths.RAW / file, out_dir=tmp_path)
+    assert Path.cwd() == before  # notebooks run in parallel must not move the process
+    folder = tmp_path / file.removesuffix(".xml")
+    assert written[0] == folder / "index.html"
+    assert [p.name for p in written[1:6]] == [f"{n}.html" for n in NOTEBOOKS]
+    assert sorted(p.name for p in written[6:]) == sorted(
+        f"{f}.{ext}" for f in FIGURES for ext in ("png", "svg"))
+    assert all(p.is_file() and p.stat().st_size > 0 for p in written)
+    structure = (folder / "01_structure.html").read_text(encoding="utf-8")
+    assert "A/RES/76/186" in structure and expected in structure
+    verbs = (folder / "02_operative_verbs.html").read_text(encoding="utf-8")
+    assert "calls upon" in verbs  # the English equivalent, whatever the language
+    assert "data:image/png;base64" in verbs  # the charts are in the page
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="03_actors.html"' in index and "figures/04_reference_timeline.png" in index
+
+
+def test_report_refuses_a_missing_file(tmp_path):
+    with pytest.raises(ResolutionParseError, match="no such file"):
+        report.run_report(tmp_path / "A_RES_99_1.xml", out_dir=tmp_path)
+    assert not list(tmp_path.iterdir())
