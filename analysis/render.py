@@ -73,6 +73,9 @@ class RenderSettings:
     job_number: bool = True
     barcode: bool = True
     recycle: bool = True
+    #: Headings are set this many characters narrower than the text (UN heading styles are
+    #: indented on both sides), so a long heading wraps into shorter lines.
+    heading_indent: int = 0
     #: Footnote marker; digits follow ``eastern_digits``.
     marker: str = "^({})"
     eastern_digits: bool = False
@@ -92,7 +95,8 @@ def settings_for(language: str) -> RenderSettings:
         return RenderSettings(language="ar", width=0, page_width=95, lines_per_page=40,
                               eastern_digits=True, tight_breaks=0.03, bold_verbs=0.3,
                               marker_space=0.05)
-    return RenderSettings(language=language, width=90, page_width=90, lines_per_page=48)
+    return RenderSettings(language=language, width=90, page_width=90, lines_per_page=48,
+                          heading_indent=14)
 
 
 # ---------------------------------------------------------------- numbers and words
@@ -427,6 +431,7 @@ class _Item:
 
     text: str
     splittable: bool = True
+    heading: bool = False
     tight: bool = False  # written after one line break and a leading space, not a blank line
 
 
@@ -489,7 +494,8 @@ def body_items(parsed: Parsed, settings: RenderSettings, rng: random.Random) -> 
         tight = bool(items) and b.kind != "heading" and rng.random() < settings.tight_breaks
         items.append(_Item(block_text(b, settings, rng, numbered=bool(numbered),
                                       bold=i >= bold_from and b.section == "operative"),
-                           splittable=b.kind != "heading", tight=tight))
+                           splittable=b.kind != "heading", heading=b.kind == "heading",
+                           tight=tight))
     if not closed:
         items += _fixed(closing_lines(meta, settings))
     return items
@@ -597,6 +603,8 @@ class _Pages:
     def add(self, item: _Item) -> None:
         s = self.s
         measure = s.width or s.page_width
+        if item.heading and s.width:
+            measure -= s.heading_indent
         visual = wrap(item.text, measure)
         if self.lines and not item.tight:
             if self.full() or (not item.splittable and self.used + len(visual) + 1
