@@ -13,9 +13,11 @@ columns point to). A file that fails is a row of ``Corpus.errors``; the others s
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,8 +179,12 @@ def load_file(path: str, cache_dir: str | None = None, loader=None) -> FileResul
     try:
         if loader is None:
             from .resolution import load_resolution as loader
-        res = loader(path)
-        tables, errors = resolution_tables(res, path)
+        # The extractors say with a Python warning what they cannot do (a language without
+        # a lexicon); in a worker process those would vanish, so they become table rows.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            res = loader(path)
+            tables, errors = resolution_tables(res, path, caught)
         table, dtypes, notes = cache.tables_to_arrow(tables)
     except Exception as exc:  # a failing file is reported, never fatal to the corpus
         return FileResult(path, None, {}, [(path, "parse", type(exc).__name__, str(exc))])
@@ -192,9 +198,11 @@ def load_file(path: str, cache_dir: str | None = None, loader=None) -> FileResul
     return FileResult(path, table, dtypes, errors)
 
 
-def resolution_tables(res, path: str) -> tuple[dict[str, pd.DataFrame], list]:
+def resolution_tables(res, path: str, caught: list | None = None
+                      ) -> tuple[dict[str, pd.DataFrame], list]:
     """All the tables of one Resolution, keyed by symbol and language; extractor failures
-    as error rows (the structure tables stay)."""
+    as error rows (the structure tables stay); ``caught`` Python warnings join the
+    resolution's own in the ``warnings`` table."""
     meta = {key: None for key in META_KEYS}
     meta.update(res.meta)
     symbol = meta.get("symbol") or Path(path).stem
@@ -211,9 +219,26 @@ def resolution_tables(res, path: str) -> tuple[dict[str, pd.DataFrame], list]:
                                  clash=_CLASH_PREFIX.get(name, f"{name}_"))
         except Exception as exc:  # one extractor failing must not lose the file
             errors.append((path, name, type(exc).__name__, str(exc)))
+    messages += [str(w.message) for w in caught or ()]
+    messages += missing_lexicons(language)
+    messages = list(dict.fromkeys(messages))
     tables["warnings"] = keyed(pd.DataFrame({"message": pd.Series(messages, dtype="str")}),
                                symbol, language, row=False)
     return tables, errors
+
+
+def missing_lexicons(language: str) -> list[str]:
+    """Plain warnings for the extracted tables this language has no word list for."""
+    return [f"no {what} for language {language!r}: {effect}"
+            for what, (languages, effect) in lexicon_languages().items()
+            if language not in languages]
+
+
+@functools.cache
+def lexicon_languages() -> dict[str, tuple[frozenset, str]]:
+    from .actors import actor_forms
+
+    return {"actor lexicon": (frozenset(actor_forms()["language"]), "mentions is empty")}
 
 
 def keyed(df: pd.DataFrame, symbol: str, language: str, row: bool = True,
@@ -282,15 +307,13 @@ def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
 
 def combine_results(results: list[FileResult]) -> Corpus:
     """One Corpus from the workers' results, in file order."""
-    import pyarrow as pa
-
-    from .cache import arrow_to_tables, merge_dtypes
+    from .cache import arrow_to_tables, concat_arrow, merge_dtypes
 
     good = [r for r in results if r.table is not None]
     errors = pd.DataFrame([e for r in results for e in r.errors], columns=ERROR_COLUMNS,
                           dtype="str")
     if good:
-        table = pa.concat_tables([r.table for r in good], promote_options="permissive")
+        table = concat_arrow([r.table for r in good])
         tables = arrow_to_tables(table, merge_dtypes([r.dtypes for r in good]))
     else:
         tables = {}

@@ -1,0 +1,62 @@
+"""Benchmark load_corpus on a whole session: cold and warm cache, 1 process against N.
+
+    .venv/bin/python bench/corpus.py [FOLDER] [--processes 1 2] [--repeat 1]
+
+FOLDER defaults to the development corpus's session 75 in Arabic (/work/shared/corpus/75/ar)
+when present, else the bundled sample. The cache goes to a temporary folder, so the
+project's own cache is neither used nor touched. Prints one line per run; not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from analysis import load_corpus  # noqa: E402
+from analysis.paths import ROOT  # noqa: E402
+
+DEV_SESSION = Path("/work/shared/corpus/75/ar")
+
+
+def timed(folder: Path, processes: int, cache) -> tuple[float, object]:
+    start = time.perf_counter()
+    corpus = load_corpus(folder, processes=processes, cache=cache, metadata=False)
+    return time.perf_counter() - start, corpus
+
+
+def report(label: str, seconds: float, corpus, n_files: int) -> None:
+    print(f"{label:<34} {seconds:7.2f} s  {n_files / seconds:7.1f} files/s  "
+          f"{len(corpus)} resolutions, {len(corpus.paragraphs)} paragraph rows, "
+          f"{len(corpus.references)} references, {len(corpus.errors)} errors", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = DEV_SESSION if DEV_SESSION.is_dir() else ROOT / "data/sample/75/ar"
+    parser.add_argument("folder", nargs="?", type=Path, default=default)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    n_files = sum(1 for p in args.folder.rglob("*") if p.suffix.lower() in (".xml", ".txt"))
+    print(f"{args.folder}: {n_files} files, {os.cpu_count()} cores", flush=True)
+    for processes in args.processes:
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as cache:
+                seconds, corpus = timed(args.folder, processes, False)
+                report(f"no cache, {processes} process(es)", seconds, corpus, n_files)
+                seconds, corpus = timed(args.folder, processes, cache)
+                report(f"cold cache (writing), {processes} p.", seconds, corpus, n_files)
+                seconds, corpus = timed(args.folder, processes, cache)
+                report(f"warm cache, {processes} process(es)", seconds, corpus, n_files)
+    if not corpus.errors.empty:
+        print(corpus.errors.groupby(["stage", "error"]).size().to_string())
+
+
+if __name__ == "__main__":
+    main()
