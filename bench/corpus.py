@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from analysis import load_corpus  # noqa: E402
-from analysis.paths import ROOT  # noqa: E402
+from analysis import load_corpus
+from analysis.paths import ROOT
 
 DEV_SESSION = Path("/work/shared/corpus/75/ar")
 
