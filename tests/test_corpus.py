@@ -164,7 +164,7 @@ def un():
 
 
 def test_read_un_metadata(un):
-    assert len(un) == 5
+    assert len(un) == 6
     row = un.set_index("symbol").loc["A/RES/75/46"]
     # A/RES/75/46: "MS_in_favour_count": "182", "MS_against_count": "0", abstaining "2"
     assert (row["votes_in_favour"], row["votes_against"], row["votes_abstaining"]) == (182, 0, 2)
@@ -223,3 +223,82 @@ def test_metadata_found_next_to_the_corpus_and_joined(folder):
     assert m.loc["A/RES/75/2", "adoption_type"] == "Without a vote"
     assert set(corpus.sponsors["symbol"]) == {"A/RES/75/2", "A/RES/75/19"}
     assert corpus.votes.empty  # neither 75/2 nor 75/19 was put to a vote
+
+
+# --- real AKN4UN files ----------------------------------------------------------------------
+
+REAL = ["75_19_A.xml", "75_19_E.xml", "75_100_E.xml"]
+FRENCH = Path(__file__).parent.parent / "data" / "raw" / "A_RES_76_186-2119241F.xml"
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    """Three fixtures, the French 76/186, a truncated file, and the UN metadata sample in
+    a ``metadata`` folder next to them; loaded with two processes and a cache."""
+    root = tmp_path_factory.mktemp("real")
+    folder = root / "75" / "mixed"
+    folder.mkdir(parents=True)
+    for name in REAL:
+        shutil.copy(FIXTURES / name, folder / name)
+    shutil.copy(FRENCH, folder / FRENCH.name)
+    (folder / "75_999_E.xml").write_bytes((FIXTURES / "75_19_E.xml").read_bytes()[:600])
+    (root / "metadata").mkdir()
+    shutil.copy(UN_SAMPLE, root / "metadata" / "75.json")
+    cold = load_corpus(folder, processes=2, cache=root / "cache")
+    warm = load_corpus(folder, processes=2, cache=root / "cache")
+    return SimpleNamespace(folder=folder, cold=cold, warm=warm)
+
+
+def test_real_corpus_has_every_file_but_the_broken_one(real):
+    meta = real.cold.meta
+    assert sorted(zip(meta["symbol"], meta["language"], strict=True)) == [
+        ("A/RES/75/100", "en"), ("A/RES/75/19", "ar"), ("A/RES/75/19", "en"),
+        ("A/RES/76/186", "fr")]
+    error = real.cold.errors.iloc[0]
+    assert len(real.cold.errors) == 1 and Path(error["path"]).name == "75_999_E.xml"
+    assert (error["stage"], error["error"]) == ("parse", "ResolutionParseError")
+
+
+def test_real_tables_are_the_resolutions_own(real):
+    from analysis import load_resolution
+
+    res = load_resolution(FIXTURES / "75_100_E.xml")
+    for name in ("paragraphs", "footnotes", "headings", "references", "actions", "mentions",
+                 "dates"):
+        table = getattr(real.warm, name)
+        mine = table[(table["symbol"] == "A/RES/75/100") & (table["language"] == "en")]
+        mine = mine.drop(columns=["symbol", "language", "row"]).reset_index(drop=True)
+        theirs = getattr(res, name).reset_index(drop=True)
+        if name == "references":
+            mine = mine.rename(columns={"cited_symbol": "symbol"})
+        pd.testing.assert_frame_equal(mine, theirs, obj=name)
+
+
+def test_real_cache_round_trip_is_exact(real):
+    for name, df in real.cold.tables().items():
+        pd.testing.assert_frame_equal(df, getattr(real.warm, name), obj=name)
+
+
+def test_real_references_and_metadata(real):
+    refs = real.cold.references
+    # 75/19 (English), operative paragraph: "Approves the report of the Credentials
+    # Committee" with footnote 1, "A/75/606".
+    r19 = refs[(refs["symbol"] == "A/RES/75/19") & (refs["language"] == "en")].iloc[0]
+    assert r19["cited_symbol"] == "A/75/606" and r19["via_footnote"]
+    meta = real.cold.meta.set_index(["symbol", "language"])
+    assert meta.loc[("A/RES/75/19", "ar"), "un_committee"] == (
+        "Without reference to a Main Committee")
+    assert meta.loc[("A/RES/75/100", "en"), "adoption_type"] == "Without a vote"
+    assert pd.isna(meta.loc[("A/RES/76/186", "fr"), "adoption_type"])  # not in the sample
+    s100 = real.cold.sponsors[real.cold.sponsors["symbol"] == "A/RES/75/100"]
+    assert list(s100["state"][:2]) == ["AUSTRALIA", "AUSTRIA"]
+    assert (s100["kind"] == "additional").sum() == 24
+
+
+def test_french_loads_and_says_what_it_lacks(real):
+    par = real.cold.paragraphs
+    assert (par["language"] == "fr").sum() > 0
+    warnings = real.cold.warnings
+    french = warnings.loc[warnings["language"] == "fr", "message"]
+    assert "no actor lexicon for language 'fr': mentions is empty" in set(french)
+    assert not (real.cold.mentions["language"] == "fr").any()

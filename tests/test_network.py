@@ -1,11 +1,13 @@
 """The citation network: graph, most-cited and depth tables, GraphML export."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import networkx as nx
 import pandas as pd
 import pytest
 
+from analysis import load_corpus
 from analysis.network import citation_graph, graphml_value
 
 
@@ -102,3 +104,23 @@ def test_graphml_values():
     assert graphml_value(pd.Series([3], dtype="int64").iloc[0]) == 3
     assert graphml_value([1, 2]) == "1; 2"
     assert graphml_value(pd.Timestamp("2020-12-07")) == "2020-12-07 00:00:00"
+
+
+def test_real_resolution_citations(tmp_path):
+    fixtures = Path(__file__).parent / "fixtures"
+    corpus = load_corpus([fixtures / "75_100_E.xml", fixtures / "75_19_E.xml"], processes=1,
+                         cache=False, metadata=False)
+    net = corpus.network()
+    g = net.graph
+    # 75/100, second preambular paragraph: "Recalling its resolutions 67/123 of 18 December
+    # 2012, 68/85 of 11 December 2013, ..."
+    edge = g.get_edge_data("A/RES/75/100", "A/RES/67/123")[0]
+    assert (edge["paragraph"], edge["section"], edge["verb"]) == (1, "preamble", "recalling")
+    assert edge["via_footnote"] is False
+    # Tenth preambular paragraph, footnote 1: "A/66/340 and A/66/7/Add.21."
+    assert g.get_edge_data("A/RES/75/100", "A/66/340")[0]["via_footnote"] is True
+    # 75/19: "Approves the report of the Credentials Committee" (footnote 1: A/75/606)
+    assert g.get_edge_data("A/RES/75/19", "A/75/606")[0]["verb"] == "approves"
+    assert not g.nodes["A/RES/67/123"]["in_corpus"]
+    net.to_graphml(tmp_path / "real.graphml")
+    assert nx.read_graphml(tmp_path / "real.graphml").number_of_nodes() == g.number_of_nodes()
