@@ -60,7 +60,9 @@ _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
 _BOLD = re.compile(r"\*\*")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
 _TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]+)$")
-_TRAILING_GLUED = re.compile(rf"(?<=[{TERMINAL}])[{_DIGITS}]{{1,3}}$")
+# A footnote number glued after a word and its comma or stop ("Convention,5"), not a time
+# or a decimal ("11:00", "2.5").
+_TRAILING_GLUED = re.compile(r"(?<=[^\d\s][,.;\u060c\u061b])\d{1,3}$")
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -142,8 +144,10 @@ class Role:
     """What one body line is.
 
     ``kind``: blank, artefact, meta, footnote, footnote_more, paragraph, sub, heading,
-    continuation. ``body`` is the offset in the line text where the block's own text starts
-    (after its number or label).
+    label (an annex heading: its part name, not a block), continuation. A heading with
+    ``label`` "part" names a part ("I", "B", "أولا") if the numbering restarts after it.
+    ``body`` is the offset in the line text where the block's own text starts (after its
+    number or label).
     """
 
     line: Line
@@ -274,6 +278,27 @@ def find_formula(lines: list[Line], furniture: dict, settings: Settings) -> int:
                  "before the preambular paragraphs")
 
 
+def collection_start(lines: list[Line], formula: int, furniture: dict, settings: Settings
+                     ) -> int:
+    """Where the body starts: the enacting formula, or, in a collection of resolutions
+    (75/101 A-B: several formulas), the label of its first part ("A", "ألف") when that
+    stands between the title and the formula."""
+    later = any(M.is_formula(ln.text, settings.language) for ln in lines[formula + 1:]
+                if ln.text)
+    if not later:
+        return formula
+    for i in range(formula - 1, -1, -1):
+        ln = lines[i]
+        if not ln.text or i in furniture:
+            continue
+        if M.parse_symbol_title(ln.text):
+            break
+        label = _part_label(ln.text, settings.language)
+        if label and label == ln.text.rstrip("."):
+            return i
+    return formula
+
+
 # Cover-page items whose text may wrap onto the next line.
 _WRAPPING = frozenset({"title", "committee", "adopted", "agenda_title"})
 
@@ -339,6 +364,9 @@ def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> H
                 continue
             if key is None and prev_key == "agenda_item" and not prev_blank:
                 key = "agenda_title"
+            if key is None and prev_key == "title" and _part_label(seg, settings.language) == (
+                    seg.rstrip(".")):
+                key = "letter"  # "B" under the title of 75/253 B
             if key is None:
                 head.artefacts.append(Artefact(kind="other", text=seg, line=ln.no, start=s, end=e))
                 head.warnings.append(f"line {ln.no}: cover-page text not understood: {seg[:60]!r}")
@@ -350,6 +378,15 @@ def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> H
     for key, parts, _no in items:
         _header_item(head, key, parts, settings.language)
     return head
+
+
+def _latin_letter(text: str) -> str | None:
+    """"B" -> "B", "باء" -> "B" (the letter of a resolution of a series)."""
+    text = text.strip().rstrip(".")
+    if len(text) == 1 and "A" <= text <= "Z":
+        return text
+    kind, value = M.part_labels().get(M.normalize(text), ("", 0))
+    return chr(ord("A") + value - 1) if kind == "letter" else None
 
 
 def _segments(ln: Line) -> list[tuple[int, int, str]]:
@@ -390,7 +427,7 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
         meta.setdefault("symbol", info["symbol"])
         meta.setdefault("session", info["session"])
         meta.setdefault("number", info["number"])
-        if meta["symbol"] != info["symbol"]:
+        if not meta["symbol"].startswith(info["symbol"]):
             head.warnings.append(f"symbol {meta['symbol']} on the cover page but {info['symbol']} "
                                  "before the title")
         meta["title"] = _SPACES.sub(" ", info["title"]).strip()
@@ -398,6 +435,12 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
         info = M.parse_symbol(text)
         meta["symbol"], meta["number"] = info["symbol"], info["number"]
         meta.setdefault("session", info["session"])
+    elif key == "letter":
+        letter = _latin_letter(text)
+        if letter and meta.get("number") and not meta["number"].endswith(letter):
+            meta["number"] = f"{meta['number']} {letter}"
+            meta["symbol"] = f"{meta['symbol']} {letter}"
+        spans = [(s, e, "symbol") for s, e, _ in spans]
     elif key == "session":
         meta["session"] = M.parse_session(text, language)
     elif key == "agenda_item":
@@ -439,6 +482,20 @@ def ends_terminal(text: str) -> bool:
     """Whether a block ends with terminal punctuation ("،" "؛" "." ":" ";" ",")."""
     end = _strip_end(text)
     return bool(end) and end[-1] in TERMINAL + "?!"
+
+
+def _ends_strong(text: str) -> bool:
+    """Ends a sentence or clause list (". " ":" ";" "؛"), not after an abbreviation."""
+    end = _strip_end(text)
+    if not end or end[-1] not in ".:;\u061b":
+        return False
+    last = end.rsplit(" ", 1)[-1].casefold()
+    return last not in _abbreviations()
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(r["abbreviation"].casefold() for r in M._rows("abbreviations.csv"))
 
 
 def _ends_weak(text: str) -> bool:
@@ -539,6 +596,8 @@ class _State:
     open_kind: str = "formula"  # kind of the block the next line may continue
     open_text: str = ""  # last line of that block (for terminal punctuation)
     open_long: bool = False  # that block is a heading whose line looked wrapped
+    parent: int | None = None  # number of the current main paragraph (its sub-items')
+    flush: bool = False  # the current paragraph continues a numbered one (no number printed)
     letter: str | None = None  # current sub-item letter of the current paragraph
     roman: str | None = None
     zone: bool = False  # inside a footnote area (after a separator line)
@@ -588,8 +647,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         role = _body_line(lines, i, st, settings, soft=prev_content)
         roles.append(role)
         prev_content = role.kind in ("paragraph", "sub", "heading", "continuation")
-        if role.kind in ("paragraph", "sub", "heading"):
-            st.open_kind = role.kind
+        if role.kind in ("paragraph", "sub", "heading", "label"):
+            st.open_kind = "heading" if role.kind == "label" else role.kind
             st.open_text = ln.text
         elif role.kind == "continuation":
             st.open_text = ln.text
@@ -628,17 +687,22 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.open_kind = "closing_date"
         return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
     if is_annex_heading(text, lang) and not soft:
-        st.section, st.part, st.last_number = "annex", _annex_part(text), None
-        st.annex_numbered, st.closed = False, False
+        st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
+        st.annex_numbered, st.closed, st.open_long = False, False, False
         _reset_subs(st)
-        st.open_long = False
-        return _heading(st, ln)
+        return Role(ln, "label", section="annex", part=st.part)
+    if M.is_formula(text, lang):  # also the next resolution of a collection (75/101 A-B)
+        st.closed, st.section, st.last_number, st.open_kind = False, "preamble", None, "formula"
+        _reset_subs(st)
+        return Role(ln, "meta", label="formula", meta=("formula", text))
+    label = _part_label(text, lang)
+    if st.closed and label and label == text.rstrip("."):  # the next part of a collection
+        st.closed = False
     if st.closed:
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
         return Role(ln, "artefact", label="other",
                     artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
-    after_break = not soft or ends_terminal(st.open_text) or st.open_kind in (
-        "formula", "heading")
+    after_break = not soft or ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
     num = _number_at(text)
     if num and after_break and _plausible(num[0], st):
         return _numbered(st, ln, num)
@@ -655,23 +719,45 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
             st.section = "preamble"
         _reset_subs(st)
         st.open_long = bool(settings.wrap) and len(text) >= 0.75 * settings.wrap
-        return _heading(st, ln)
+        return Role(ln, "heading", section=st.section, part=st.part,
+                    label="part" if label and st.section != "annex" else "")
+    if _continues_number(st, soft, ln.indent, settings):
+        _reset_subs(st, st.last_number)
+        st.flush = True
+        return Role(ln, "paragraph", section=st.section, part=st.part, number=st.last_number)
     if _starts_paragraph(text, st, settings, soft, ln.indent):
         _reset_subs(st)
         return Role(ln, "paragraph", section=st.section, part=st.part)
     return Role(ln, "continuation")
 
 
-def _annex_part(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().rstrip(".:")
+def _continues_number(st: _State, soft: bool, indent: bool, settings: Settings) -> bool:
+    """A paragraph without number after a sub-item ending in "." ":" ";", or after a
+    numbered paragraph ending in ":", in the operative part or a numbered annex: it
+    continues the numbered paragraph ("as well as ..." after sub-items, quoted text after
+    "as follows:") and takes its number. Across a comma (or a full stop: paragraphs may
+    have several sentences) the text is the same paragraph broken by a page."""
+    numbered = st.section == "operative" or (st.section == "annex" and st.annex_numbered)
+    if not numbered or st.open_kind not in ("paragraph", "sub") or st.last_number is None:
+        return False
+    if soft and not (settings.indent_marks and indent):
+        return False
+    if st.open_kind == "paragraph" and not st.flush:
+        return _strip_end(st.open_text).endswith(":")  # a stop may end a sentence inside
+    return _ends_strong(st.open_text)
 
 
-def _reset_subs(st: _State) -> None:
+def annex_part(text: str, language: str) -> str:
+    """The part name of an annex heading: "" for "Annex"/"المرفق", "II" for "Annex II",
+    "الأول" for "المرفق الأول"."""
+    words = _SPACES.sub(" ", text).strip().rstrip(".:").split(" ")
+    return " ".join(words[1:])
+
+
+def _reset_subs(st: _State, parent: int | None = None) -> None:
+    """A new main paragraph (numbered ``parent``) or heading: sub-items start afresh."""
     st.letter = st.roman = None
-
-
-def _heading(st: _State, ln: Line) -> Role:
-    return Role(ln, "heading", section=st.section, part=st.part)
+    st.parent, st.flush = parent, False
 
 
 def _plausible(n: int, st: _State) -> bool:
@@ -701,7 +787,7 @@ def _numbered(st: _State, ln: Line, num: tuple[int, int]) -> Role:
     elif n != 1:
         st.warnings.append(f"line {ln.no}: numbering starts at {n}")
     st.last_number, st.fresh_part = n, False
-    _reset_subs(st)
+    _reset_subs(st, n)
     return Role(ln, "paragraph", section=st.section, part=st.part, number=n, body=end)
 
 
@@ -728,7 +814,7 @@ def _sub(st: _State, ln: Line, lab: tuple[str, bool, int]) -> Role:
     else:
         st.letter, st.roman = label, None
         sub = label
-    number = st.last_number if st.section != "preamble" else None
+    number = st.parent if st.section != "preamble" else None
     return Role(ln, "sub", section=st.section, part=st.part, number=number, label=sub, body=end)
 
 
@@ -761,14 +847,21 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bo
     """A short line without terminal punctuation, not numbered, after a finished block and
     followed by a new block (or another heading)."""
     text, lang = lines[i].text, settings.language
-    if ends_terminal(text) or len(text) > settings.max_heading or _LOWER_START.match(text):
+    longest = settings.max_heading * (3 if st.open_kind in _STRUCTURAL else 1)
+    if ends_terminal(text) or len(text) > longest or _LOWER_START.match(text):
         return False
+    if _FOOTNOTE_PAREN.match(text):
+        return False
+    label = _part_label(text, lang)
+    if label and label == text.rstrip("."):
+        return True  # a part label alone on its line ("B", "II", "دال")
     if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL):
         return False
-    if _FOOTNOTE_PAREN.match(text) or _phrase(text, lang):
-        return False
-    if _part_label(text, lang) and len(text) <= 80:
+    if label and len(text) <= 80:
         return True
+    short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
+    if not short and _phrase(text, lang):
+        return False  # the first part of a paragraph cut by a page break
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return False
@@ -778,9 +871,10 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bo
     t = nxt.text
     if _strong_start(t, lang):
         return True
-    short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
-        return short
+        return short or st.open_kind in _STRUCTURAL
+    if st.open_kind in _STRUCTURAL and st.section == "annex":
+        return True  # a title under "Annex" or another heading, then its text
     return short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t)))
 
 
@@ -828,7 +922,7 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
         return phrase or (settings.indent_marks and indent)
     if _LOWER_START.match(text):
         return False
-    if _ends_weak(st.open_text):
+    if _ends_weak(st.open_text) or _strip_end(st.open_text).endswith(":"):
         return opens_paragraph(text, lang)
     return True
 
@@ -839,25 +933,27 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
 class _Proto:
     role: Role
     lines: list[Line] = field(default_factory=list)
+    labels: list[Line] = field(default_factory=list)  # part/annex label lines before it
 
 
 def roles_to_blocks(roles: list[Role], settings: Settings
-                    ) -> tuple[list[Block], list[Footnote], list[Artefact], list, list[str]]:
-    """Rejoin lines into blocks (across page breaks and footnote blocks) and footnotes."""
+                    ) -> tuple[list[Block], list[Footnote], list[Artefact], tuple]:
+    """Rejoin lines into blocks (across page breaks and footnote blocks) and footnotes;
+    settle parts and sections; return blocks, footnotes, artefacts and closing metadata."""
     protos: list[_Proto] = []
     notes: list[_Proto] = []
     artefacts: list[Artefact] = []
     spans: list[tuple[int, int, str]] = []
     meta: dict = {}
-    warnings: list[str] = []
+    pending: list[Line] = []
     for r in roles:
         if r.kind in ("paragraph", "sub", "heading"):
-            protos.append(_Proto(r, [r.line]))
+            protos.append(_Proto(r, [r.line], pending))
+            pending = []
+        elif r.kind == "label":
+            pending = [*pending, r.line]
         elif r.kind == "continuation":
-            if protos:
-                protos[-1].lines.append(r.line)
-            else:  # cannot happen after a formula, kept for safety
-                protos.append(_Proto(replace(r, kind="paragraph", section="preamble"), [r.line]))
+            protos[-1].lines.append(r.line)
         elif r.kind == "footnote":
             notes.append(_Proto(r, [r.line]))
         elif r.kind == "footnote_more":
@@ -867,12 +963,120 @@ def roles_to_blocks(roles: list[Role], settings: Settings
         elif r.kind == "meta":
             key, value = r.meta
             spans.append((r.line.start, r.line.end, key))
-            meta[key] = value
-    blocks = [_proto_to_block(p) for p in protos]
+            meta.setdefault(key, value)
+    if pending and protos:
+        protos[-1].labels += pending
+    elif pending:
+        artefacts += [Artefact("other", ln.text, ln.no, ln.start, ln.end) for ln in pending]
+    blocks = [_proto_to_block(p) for p in settle_parts(protos)]
+    blocks = settle_sections(blocks, settings.language)
     footnotes = [_proto_to_footnote(n) for n in notes]
     if not settings.has_markers and footnotes:
         blocks = _glued_markers(blocks, [f.number for f in footnotes])
-    return blocks, footnotes, artefacts, (meta, spans), warnings
+    return blocks, footnotes, artefacts, (meta, spans)
+
+
+def settle_parts(protos: list[_Proto]) -> list[_Proto]:
+    """Part headings ("I", "B", "أولا") name parts when the numbering restarts at 1 after a
+    later one, or when a part opens with its own preambular paragraphs; then the label is
+    the blocks' ``part``, not a heading. Otherwise they are plain headings and no block has
+    a part."""
+    marks = [i for i, p in enumerate(protos) if p.role.label == "part"]
+    if not marks:
+        return protos
+    ends = [*marks[1:], len(protos)]
+    parts = False
+    for k, (i, end) in enumerate(zip(marks, ends, strict=True)):
+        body = [p for p in protos[i + 1:end] if p.role.kind != "heading"]
+        first = body[0].role if body else None
+        if first and first.kind == "paragraph" and first.number is None and (
+                first.section == "preamble") and _ends_weak(body[0].lines[-1].text):
+            parts = True
+        numbers = [p.role.number for p in body
+                   if p.role.kind == "paragraph" and p.role.number is not None]
+        if k and numbers and numbers[0] == 1:
+            parts = True
+    if not parts:
+        return [replace(p, role=replace(p.role, part="", label="" if p.role.label == "part"
+                                        else p.role.label))
+                if p.role.section != "annex" else p for p in protos]
+    out: list[_Proto] = []
+    carry: list[Line] = []
+    for i, p in enumerate(protos):
+        if i in marks:
+            carry += [*p.labels, *p.lines]
+            continue
+        out.append(replace(p, labels=[*carry, *p.labels]) if carry else p)
+        carry = []
+    if carry and out:
+        out[-1] = replace(out[-1], labels=[*out[-1].labels, *carry])
+    return out
+
+
+def settle_sections(blocks: list[Block], language: str) -> list[Block]:
+    """Sections the line-by-line pass cannot see.
+
+    In each part: unnumbered paragraphs just before the first numbered one that end with
+    "." ":" ";" and open with an operative phrase ("تقرر ما يلي:", "Decides:") are operative;
+    a part without numbered paragraphs has its last paragraph (with its sub-items) as its
+    single operative paragraph when that ends with a full stop or opens like one. A heading
+    belongs to the section of the block after it.
+    """
+    out = list(blocks)
+    groups: list[list[int]] = []
+    for i, b in enumerate(out):
+        if b.section == "annex":
+            continue
+        if groups and out[groups[-1][-1]].part == b.part and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        _settle_group(out, group, language)
+    for i in range(len(out) - 1, -1, -1):
+        b = out[i]
+        if b.kind == "heading" and b.section != "annex":
+            nxt = next((x for x in out[i + 1:] if x.kind != "heading"), None)
+            if nxt is not None and nxt.section != "annex" and nxt.part == b.part:
+                out[i] = replace(b, section=nxt.section)
+    return out
+
+
+def _settle_group(out: list[Block], group: list[int], language: str) -> None:
+    mains = [i for i in group if out[i].kind == "paragraph" and not out[i].sub]
+    operative = [i for i in mains if out[i].section == "operative"]
+    candidates = [i for i in mains if out[i].section == "preamble"
+                  and (not operative or i < operative[0])]
+    chosen: list[int] = []
+    for i in reversed(candidates):
+        text = _group_text(out, i)
+        if operative and not (_ends_strong(out[i].text) and _operative_only(out[i].text,
+                                                                          language)):
+            break
+        if not operative and not (_FULL_STOP_END.search(_strip_quotes_keep_stop(text))
+                                  or _operative_only(out[i].text, language)):
+            break
+        chosen.append(i)
+        if not operative:
+            break
+    for i in chosen:
+        j = i
+        while j < len(out) and (j == i or out[j].sub) and out[j].section == "preamble":
+            out[j] = replace(out[j], section="operative")
+            j += 1
+
+
+def _group_text(out: list[Block], i: int) -> str:
+    """The text of paragraph ``i`` and its sub-items (their last words end it)."""
+    j = i + 1
+    while j < len(out) and out[j].sub:
+        j += 1
+    return out[j - 1].text
+
+
+def _operative_only(text: str, language: str) -> bool:
+    return bool(_phrase(text, language, "operative")) and not _phrase(text, language,
+                                                                       "preamble")
 
 
 def _join_pieces(pieces: list[str]) -> str:
@@ -912,7 +1116,7 @@ def _proto_to_block(p: _Proto) -> Block:
                  text=text, number=r.number, sub=r.label if r.kind == "sub" else "",
                  part=r.part, phrase=phrase if r.kind != "heading" else "",
                  footnotes=numbers, line=p.lines[0].no,
-                 spans=tuple((ln.start, ln.end) for ln in p.lines))
+                 spans=tuple((ln.start, ln.end) for ln in [*p.labels, *p.lines]))
 
 
 def _proto_to_footnote(p: _Proto) -> Footnote:
@@ -959,8 +1163,6 @@ def blocks_to_parsed(blocks: list[Block], footnotes: list[Footnote], artefacts: 
             "no paragraphs after the enacting formula", source=name, line=formula_line.no,
             expected="preambular and operative paragraphs")
     close_meta, close_spans = closing
-    if not any(b.section == "operative" for b in blocks):
-        blocks = _single_operative(blocks, settings)
     last = next((b for b in reversed(blocks) if b.kind == "paragraph"
                  and b.section != "annex"), None)
     if not any(b.section == "operative" for b in blocks):
@@ -997,7 +1199,7 @@ def blocks_to_parsed(blocks: list[Block], footnotes: list[Footnote], artefacts: 
             meta.setdefault("session", found["session"])
         elif found["symbol"] != meta["symbol"]:
             warnings.append(f"running head {found['symbol']} differs from {meta['symbol']}")
-    meta_spans = [*header.spans, (formula_line.start, formula_line.end, "formula"), *close_spans]
+    meta_spans = [*header.spans, *close_spans]
     return Parsed(meta=meta, blocks=blocks, footnotes=footnotes,
                   artefacts=list(header.artefacts) + artefacts, meta_spans=meta_spans,
                   warnings=header.warnings + warnings, text=text)
@@ -1014,29 +1216,6 @@ def _last_line(block: Block | None, lines: list[Line]) -> int:
     return next(ln.no for ln in lines if ln.start <= end <= ln.end or ln.end >= end)
 
 
-def _single_operative(blocks: list[Block], settings: Settings) -> list[Block]:
-    """No numbered paragraph: the last main paragraph (with its sub-items) is the operative
-    part when it ends with a full stop or opens with an operative phrase."""
-    main = [i for i, b in enumerate(blocks) if b.kind == "paragraph" and not b.sub
-            and b.section == "preamble"]
-    if not main:
-        return blocks
-    i = main[-1]
-    b = blocks[i]
-    group_end = i + 1
-    while group_end < len(blocks) and blocks[group_end].sub:
-        group_end += 1
-    last_text = blocks[group_end - 1].text
-    operative = match_phrase(b.text, settings.language, "operative") and not match_phrase(
-        b.text, settings.language, "preamble")
-    if not (_FULL_STOP_END.search(last_text) or operative):
-        return blocks
-    out = list(blocks)
-    for j in range(i, group_end):
-        out[j] = replace(out[j], section="operative")
-    return out
-
-
 def parse_text(text: str, language: str, name: str = "<text>") -> Parsed:
     """Parse the text of a resolution extracted from a PDF (Arabic or English).
 
@@ -1050,8 +1229,9 @@ def parse_text(text: str, language: str, name: str = "<text>") -> Parsed:
     settings = lines_to_settings(lines, language, name, text)
     furniture = lines_to_furniture(lines, language)
     formula = find_formula(lines, furniture, settings)
-    header = lines_to_header(lines[:formula], furniture, settings)
-    roles, warnings = lines_to_roles(lines, formula + 1, furniture, settings)
-    blocks, footnotes, artefacts, closing, more = roles_to_blocks(roles, settings)
+    start = collection_start(lines, formula, furniture, settings)
+    header = lines_to_header(lines[:start], furniture, settings)
+    roles, warnings = lines_to_roles(lines, start, furniture, settings)
+    blocks, footnotes, artefacts, closing = roles_to_blocks(roles, settings)
     return blocks_to_parsed(blocks, footnotes, artefacts, header, closing, lines, formula,
-                            settings, warnings + more, text)
+                            settings, warnings, text)
