@@ -67,6 +67,36 @@ def comparable_label(label: str) -> str:
     return _LABEL_PUNCTUATION.sub("", remove_tatweel_ar(normalize_digits(label))).casefold()
 
 
+@functools.cache
+def _part_words() -> dict[str, tuple[str, int]]:
+    """Arabic part labels and ordinals, normalized -> ("letter"|"ordinal", value)."""
+    table: dict[str, tuple[str, int]] = {}
+    data = resources.files("analysis").joinpath("data")
+    with data.joinpath("ordinals.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["language"] == "ar":
+                table.setdefault(normalize_ar(row["word"]), ("ordinal", int(row["value"])))
+    with data.joinpath("part_labels.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table[normalize_ar(row["label"])] = (row["kind"], int(row["value"]))
+    return table
+
+
+def comparable_part(part: str) -> str:
+    """A part label in one script: ألف and A -> "a", أولا, الأول and I -> "i" (nested labels
+    joined with ".", each mapped)."""
+    out = []
+    for label in part.split("."):
+        kind, value = _part_words().get(normalize_ar(label.strip(" -\u2013")), ("", 0))
+        if kind == "letter":
+            out.append(_label_sequences()["latin"][value - 1])
+        elif kind == "ordinal":
+            out.append(_label_sequences()["roman"][value - 1])
+        else:
+            out.append(comparable_label(label))
+    return ".".join(out)
+
+
 def comparable_verb(verb: str, language: str) -> str:
     return normalize_ar(verb) if language == "ar" else verb.casefold()
 
@@ -90,7 +120,7 @@ def _first_difference(a: str, b: str, context: int = 30) -> str:
 # ---------------------------------------------------------------- comparison
 
 def _keys(paragraphs: pd.DataFrame) -> list[tuple[str, str, str, str]]:
-    return [(comparable_label(p), s, "" if pd.isna(n) else str(int(n)), comparable_label(sub))
+    return [(comparable_part(p), s, "" if pd.isna(n) else str(int(n)), comparable_label(sub))
             for p, s, n, sub in zip(paragraphs["part"], paragraphs["section"],
                                     paragraphs["number"], paragraphs["sub"], strict=True)]
 
@@ -100,7 +130,7 @@ def compare_counts(expected: pd.DataFrame, actual: pd.DataFrame) -> list[str]:
     diffs = []
 
     def counts(df):
-        parts = df["part"].map(comparable_label)
+        parts = df["part"].map(comparable_part)
         kind = df["sub"].map(lambda s: "sub-paragraphs" if s else "paragraphs")
         return collections.Counter(zip(parts, df["section"], kind, strict=True))
 
@@ -156,7 +186,7 @@ def compare_paragraphs(expected: pd.DataFrame, actual: pd.DataFrame, language: s
 
 def compare_headings(expected: pd.DataFrame, actual: pd.DataFrame) -> list[str]:
     def rows(df):
-        return [(comparable_label(p), s, comparable_text(t))
+        return [(comparable_part(p), s, comparable_text(t))
                 for p, s, t in zip(df["part"], df["section"], df["text"], strict=True)]
 
     e, a = rows(expected), rows(actual)
@@ -213,8 +243,8 @@ def compare(expected: Resolution, actual: Resolution) -> list[str]:
     """
     lang = expected.language
     ep, ap = expected.paragraphs, actual.paragraphs
-    e_parts = list(dict.fromkeys(ep["part"].map(comparable_label)))
-    a_parts = list(dict.fromkeys(ap["part"].map(comparable_label)))
+    e_parts = list(dict.fromkeys(ep["part"].map(comparable_part)))
+    a_parts = list(dict.fromkeys(ap["part"].map(comparable_part)))
     diffs = [] if e_parts == a_parts else [f"part: expected {e_parts}, got {a_parts}"]
     diffs += compare_counts(ep, ap)
     diffs += compare_paragraphs(ep, ap, lang)

@@ -263,13 +263,19 @@ def test_collection_of_resolutions():
                     ("B", "operative")]
 
 
-@pytest.mark.xfail(strict=True, reason="segment: a paragraph cut by a page break whose second "
-                   "half starts in lower case becomes a second block with the same number "
-                   "(75/207 para. 22, 75/230 para. 33)")
 def test_lower_case_continuation_after_page_furniture():
+    """A lower-case line after page furniture continues the cut paragraph (75/230 para. 33)."""
     text = (_HEAD + "Recalling its resolution 74/1,\n\n1. Emphasizes the commitments to achieve "
             "the national target of 0.7 per cent of\ngross national income and 0.15 to 0.20\n\n"
             "\n20-32362\n2/15\n\n\nA/RES/75/127\n\nper cent of gross national income for ODA to "
             "the least developed countries;\n\n2. Encourages all relevant stakeholders.\n")
     operative = [b.number for b in parse_text(text, "en").blocks if b.section == "operative"]
     assert operative == [1, 2]
+
+
+def test_line_naming_the_assembly_is_text():
+    """A wrapped last line "the General Assembly," is text, not furniture (75/113)."""
+    text = (_HEAD + "Recalling the concerns expressed by the Territory on this subject before "
+            "the Special\nPolitical and Decolonization Committee (Fourth Committee) at the "
+            "seventy-second session of\nthe General Assembly,\n\n1. Decides to continue.\n")
+    assert parse_text(text, "en").blocks[0].text.endswith("session of the General Assembly,")
