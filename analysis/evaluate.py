@@ -32,7 +32,7 @@ from .resolution import Resolution
 
 #: Columns of the per-document table.
 COLUMNS = ["file", "language", "xml_ok", "ok", "n_differences", "first_difference",
-           "xml_issues", "seconds"]
+           "xml_issues", "meta_differences", "seconds"]
 #: At most this many differences are listed per document.
 MAX_DIFFERENCES = 40
 
@@ -412,7 +412,7 @@ def evaluate_document(data: bytes, name: str, seed: int = 0) -> dict:
     start = time.perf_counter()
     row = {"file": name, "language": "", "xml_ok": False, "ok": False, "n_differences": 0,
            "first_difference": "", "xml_issues": 0, "differences": [], "issues": [],
-           "text": None}
+           "meta": [], "text": None}
     try:
         parsed = parse_xml(data, name=name)
         expected = Resolution(parsed)
@@ -426,6 +426,7 @@ def evaluate_document(data: bytes, name: str, seed: int = 0) -> dict:
         row["text"] = text
         actual = Resolution(parse_text(text, language=expected.language, name=name))
         row["differences"] = compare(expected, actual)
+        row["meta"] = compare_meta(expected.meta, actual.meta)
     except Exception as exc:
         row["differences"] = [f"error: text parser: {type(exc).__name__}: {exc}"]
     return _finish(row, start)
@@ -436,6 +437,7 @@ def _finish(row: dict, start: float) -> dict:
     row["ok"] = row["xml_ok"] and not row["differences"] and row["text"] is not None
     row["n_differences"] = len(row["differences"])
     row["xml_issues"] = len(row["issues"])
+    row["meta_differences"] = len(row["meta"])
     first = (row["issues"] if not row["xml_ok"] and not row["differences"]
              else row["differences"]) or row["issues"]
     row["first_difference"] = first[0] if first else ""
@@ -448,14 +450,15 @@ def evaluate_folder(folder: str | Path, limit: int | None = None, seed: int = 0
     """The evaluation table for every ``*.xml`` of ``folder`` (sorted by name)."""
     paths = sorted(Path(folder).glob("*.xml"))[:limit]
     rows = [evaluate_document(p.read_bytes(), p.name, seed=seed) for p in paths]
-    df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues"])
+    df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues", "meta"])
     for col in ("file", "language", "first_difference"):
         df[col] = df[col].astype("str")
     return df
 
 
 def totals(df: pd.DataFrame) -> pd.DataFrame:
-    """Per language and overall: documents, valid from the XML, exact from the text."""
+    """Per language and overall: documents, valid from the XML, exact from the text (and
+    both), cover metadata read back exactly (informative, not part of ``ok``)."""
     def one(g: pd.DataFrame) -> dict:
         n = len(g)
         return {"documents": n,
@@ -465,6 +468,8 @@ def totals(df: pd.DataFrame) -> pd.DataFrame:
                 "text_exact_%": round(100 * (g["n_differences"] == 0).mean(), 1) if n else 0.0,
                 "both": int(g["ok"].sum()),
                 "both_%": round(100 * g["ok"].mean(), 1) if n else 0.0,
+                "meta_exact_%": round(100 * (g["meta_differences"] == 0).mean(), 1) if n
+                else 0.0,
                 "seconds_per_doc": round(g["seconds"].mean(), 3) if n else 0.0}
 
     rows = {lang: one(g) for lang, g in df.groupby("language", sort=True)}
@@ -501,15 +506,18 @@ def report(df: pd.DataFrame, show_failures: int = 0) -> str:
     with pd.option_context("display.max_rows", None, "display.width", 250,
                            "display.max_colwidth", 90):
         parts = [view.to_string(index=False), "", "Totals", totals(df).to_string(), ""]
-        parts += ["Differences from the text (documents showing each kind)",
-                  failure_patterns(df).to_string(index=False), "",
-                  "Issues of the XML reading",
-                  failure_patterns(df, "issues").to_string(index=False)]
+        for title, column in (("Differences from the text", "differences"),
+                              ("Issues of the XML reading", "issues"),
+                              ("Metadata read differently (informative)", "meta")):
+            patterns = failure_patterns(df, column)
+            parts += [f"{title} (documents showing each kind)",
+                      patterns.to_string(index=False) if len(patterns) else "none", ""]
     failing = df[~df["ok"]].head(show_failures)
     for _, row in failing.iterrows():
         parts += ["", f"== {row['file']} ({row['language']})"]
         parts += [f"  xml: {x}" for x in row["issues"][:10]]
         parts += [f"  text: {x}" for x in row["differences"][:10]]
+        parts += [f"  {x}" for x in row["meta"]]
     return "\n".join(parts)
 
 
