@@ -95,11 +95,11 @@ class Corpus:
             df.to_parquet(written[-1], index=False)
         return written
 
-    def network(self, language: str | None = None):
+    def network(self, language: str | None = None, cover: bool = False):
         """The citation network of this corpus (``network.citation_graph``)."""
         from .network import citation_graph
 
-        return citation_graph(self, language)
+        return citation_graph(self, language, cover)
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:

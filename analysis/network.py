@@ -39,8 +39,13 @@ class CitationNetwork:
                 f"{g.number_of_nodes() - inside} other documents, "
                 f"{g.number_of_edges()} citations>")
 
-    def most_cited(self, n: int | None = None) -> pd.DataFrame:
-        return in_degree_table(self.graph).head(n)
+    def most_cited(self, n: int | None = None, kind: str | None = None) -> pd.DataFrame:
+        """``in_degree_table``, the first ``n`` rows, only nodes of ``kind`` if given (the
+        references' kind, e.g. "GA resolution")."""
+        table = in_degree_table(self.graph)
+        if kind is not None:
+            table = table[table["kind"] == kind].reset_index(drop=True)
+        return table.head(n)
 
     def depth(self) -> pd.DataFrame:
         return depth_table(self.graph)
@@ -49,14 +54,19 @@ class CitationNetwork:
         to_graphml(self.graph, path)
 
 
-def citation_graph(corpus, language: str | None = None) -> CitationNetwork:
+def citation_graph(corpus, language: str | None = None, cover: bool = False
+                   ) -> CitationNetwork:
     """The network of ``corpus`` (anything with ``meta``, ``paragraphs``, ``references``).
 
     Each resolution's citations are taken from one language version only: ``language`` when
     it has that version, else the corpus's most common language, else its first one;
     otherwise a resolution loaded in Arabic and English would cite everything twice.
+    References on the cover page (section "meta": the committee report a resolution was
+    adopted on) are citations only with ``cover=True``.
     """
     meta, paragraphs, refs = corpus.meta, corpus.paragraphs, corpus.references
+    if not cover and "section" in refs.columns:
+        refs = refs[refs["section"] != "meta"]
     chosen = one_language_per_resolution(meta, language)
     graph = nx.MultiDiGraph()
     for row in chosen.itertuples(index=False):
@@ -72,7 +82,9 @@ def citation_graph(corpus, language: str | None = None) -> CitationNetwork:
             continue
         target = corpus_nodes.get(symbol_key(target), target)
         if target not in graph:
-            graph.add_node(target, in_corpus=False, kind=r.get("kind"))
+            graph.add_node(target, in_corpus=False)
+        if r.get("kind") and "kind" not in graph.nodes[target]:
+            graph.nodes[target]["kind"] = r["kind"]
         if target == r["symbol"]:
             continue  # a resolution naming its own symbol is not a citation
         graph.add_edge(r["symbol"], target, **edge_attributes(r))
@@ -145,14 +157,16 @@ def _safe(data: dict) -> dict:
 
 def in_degree_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """Most cited first: symbol, cited_by (citing resolutions), citations (edges),
-    in_corpus."""
+    in_corpus, kind."""
     rows = [{"symbol": node,
              "cited_by": len(set(graph.predecessors(node))),
              "citations": graph.in_degree(node),
-             "in_corpus": bool(data.get("in_corpus"))}
+             "in_corpus": bool(data.get("in_corpus")),
+             "kind": data.get("kind") or ""}
             for node, data in graph.nodes(data=True)]
-    df = pd.DataFrame(rows, columns=["symbol", "cited_by", "citations", "in_corpus"])
-    df["symbol"] = df["symbol"].astype("str")
+    df = pd.DataFrame(rows, columns=["symbol", "cited_by", "citations", "in_corpus", "kind"])
+    df = df.astype({"symbol": "str", "kind": "str", "cited_by": "int64",
+                    "citations": "int64", "in_corpus": "bool"})
     df = df[df["citations"] > 0]
     return df.sort_values(["cited_by", "citations", "symbol"], ascending=[False, False, True],
                           kind="stable").reset_index(drop=True)

@@ -122,5 +122,15 @@ def test_real_resolution_citations(tmp_path):
     # 75/19: "Approves the report of the Credentials Committee" (footnote 1: A/75/606)
     assert g.get_edge_data("A/RES/75/19", "A/75/606")[0]["verb"] == "approves"
     assert not g.nodes["A/RES/67/123"]["in_corpus"]
+    assert g.nodes["A/RES/67/123"]["kind"] == "GA resolution"
+    # The cover page's "on the report of the Fourth Committee (A/75/414)" is not a citation
+    # unless asked for.
+    assert "A/75/414" not in g
+    assert corpus.network().graph.number_of_edges() < (
+        corpus.network(cover=True).graph.number_of_edges())
+    assert "A/75/414" in corpus.network(cover=True).graph
+    resolutions = net.most_cited(kind="GA resolution")
+    assert set(resolutions["kind"]) == {"GA resolution"}
+    assert "A/RES/74/91" in set(resolutions["symbol"])  # 75/100, preamble 2
     net.to_graphml(tmp_path / "real.graphml")
     assert nx.read_graphml(tmp_path / "real.graphml").number_of_nodes() == g.number_of_nodes()
