@@ -1,0 +1,87 @@
+"""Session charts: the tables they draw, and that each chart draws."""
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis import plots_corpus as pc
+
+
+@pytest.fixture
+def session():
+    """Three resolutions: 1 (Fifth Committee, without a vote), 2 (First, recorded vote),
+    3 (plenary: no committee anywhere, no UN metadata)."""
+    meta = pd.DataFrame({
+        "symbol": ["A/RES/9/1", "A/RES/9/2", "A/RES/9/3"],
+        "language": ["en", "en", "en"],
+        "committee": ["Fifth Committee",
+                      "First Committee", None],
+        "un_committee": ["Fifth Committee", "First Committee", None],
+        "recorded_vote": pd.array([False, True, None], dtype="boolean"),
+    })
+    rows = [("A/RES/9/1", "operative", "", "Decides", "decides", "decides"),
+            ("A/RES/9/1", "operative", "", "Requests", "requests", "requests"),
+            ("A/RES/9/1", "operative", "", "Requests", "requests", "requests"),
+            ("A/RES/9/1", "operative", "a", "", "", ""),
+            ("A/RES/9/2", "operative", "", "Calls upon", "calls upon", "urges/calls upon"),
+            ("A/RES/9/2", "operative", "", "requests", "requests", "requests"),
+            ("A/RES/9/2", "preamble", "", "Recalling", "recalling", "recalls/reaffirms"),
+            ("A/RES/9/3", "operative", "", "Proclaims", "", "")]
+    paragraphs = pd.DataFrame(rows, columns=["symbol", "section", "sub", "verb", "verb_en",
+                                             "verb_class"]).assign(language="en")
+    return meta, paragraphs
+
+
+def test_session_verb_counts(session):
+    _, paragraphs = session
+    counts = pc.session_verb_counts(paragraphs).set_index("verb_en")
+    assert counts.loc["requests", "count"] == 3  # "Requests" twice and "requests" once
+    assert counts.loc["requests", "resolutions"] == 2
+    assert counts.loc["requests", "verb"] == "Requests"  # the more common spelling
+    assert "recalling" not in counts.index  # preamble
+    assert counts["count"].sum() == 6  # the sub-paragraph does not count
+
+
+def test_committees_and_their_order(session):
+    meta, _ = session
+    assert list(pc.committee_of(meta)) == ["Fifth Committee", "First Committee",
+                                           "Plenary (no Main Committee)"]
+    long = meta.assign(un_committee=None, committee=[
+        "Special Political and Decolonization Committee (Fourth Committee)", None, None])
+    assert pc.committee_of(long).iloc[0] == "Fourth Committee"
+    assert pc.committee_order()[:2] == ["Plenary (no Main Committee)", "First Committee"]
+
+
+def test_committee_verb_matrix_is_a_share_of_each_committee(session):
+    meta, paragraphs = session
+    matrix = pc.committee_verb_matrix(paragraphs, meta, top=2)
+    assert list(matrix.columns) == ["Plenary (no Main Committee)", "First Committee",
+                                    "Fifth Committee"]
+    # Fifth: 2 of its 3 operative paragraphs request; First: 1 of 2.
+    assert matrix.loc[("Requests", "requests"), "Fifth Committee"] == pytest.approx(200 / 3)
+    assert matrix.loc[("Requests", "requests"), "First Committee"] == 50.0
+    assert matrix.loc[("Requests", "requests"), "Plenary (no Main Committee)"] == 0.0
+
+
+def test_adoption_counts(session):
+    meta, _ = session
+    table = pc.adoption_counts(pd.concat([meta, meta.assign(language="ar")]))
+    assert table.loc["First Committee"].to_dict() == {
+        "recorded_vote": 1, "without_vote": 0, "unknown": 0}  # counted once, not per language
+    assert table.loc["Plenary (no Main Committee)", "unknown"] == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_charts_draw(session, language):
+    meta, paragraphs = session
+    cited = pd.DataFrame({"symbol": ["A/RES/9/1", "A/RES/8/5"], "cited_by": [2, 1],
+                          "in_corpus": [True, False]})
+    figures = [pc.session_verb_bars(pc.session_verb_counts(paragraphs), language),
+               pc.committee_verb_heatmap(pc.committee_verb_matrix(paragraphs, meta), language),
+               pc.most_cited_bars(cited, language),
+               pc.adoption_bars(pc.adoption_counts(meta), language)]
+    for fig in figures:
+        assert isinstance(fig, Figure)
+        fig.canvas.draw()
+    assert figures[0].axes[0].get_title(loc="left").endswith(
+        "Verbs that open the operative paragraphs across the session")
