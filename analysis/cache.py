@@ -97,41 +97,35 @@ def clear_cache(cache_dir: str | Path) -> int:
 
 # --- DataFrames <-> one Arrow table ------------------------------------------------------
 
-def tables_to_arrow(tables: dict[str, pd.DataFrame]) -> tuple[pa.Table, dict, list[str]]:
-    """Several DataFrames as one Arrow table, their dtypes, and warnings about cells that
-    had to become text (an object column mixing types Arrow cannot hold together)."""
-    parts, dtypes, warnings = [], {}, []
-    for name, df in tables.items():
-        dtypes[name] = {"columns": {c: str(t) for c, t in df.dtypes.items()},
-                        "lists": [c for c in df.columns if _holds_lists(df[c])],
-                        "rows": len(df)}
-        arrow = _frame_to_arrow(df, name, warnings)
+def frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:
+    """One DataFrame as an Arrow table, column by column (no pandas metadata: the dtypes go
+    in the returned info), and its info: dtypes, list columns, rows. A column mixing values
+    Arrow cannot hold together is stored as text, with a line in ``warnings``."""
+    arrays = {}
+    for col, series in df.items():
+        try:
+            arrays[col] = pa.array(series, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            arrays[col] = pa.array([None if v is None else str(v) for v in series],
+                                   pa.string())
+            warnings.append(f"{name}.{col}: mixed values stored as text")
         if not len(df):  # no rows, no type: let other files' columns decide it
-            arrow = pa.table({c: pa.nulls(0) for c in arrow.column_names})
-        arrow = arrow.rename_columns([f"{name}.{c}" for c in arrow.column_names])
-        parts.append(arrow.append_column("table", pa.array([name] * len(df), pa.string())))
-    return pa.concat_tables(parts, promote_options="permissive"), dtypes, warnings
+            arrays[col] = pa.nulls(0)
+    info = {"columns": {c: str(t) for c, t in df.dtypes.items()},
+            "lists": [c for c, a in arrays.items() if pa.types.is_list(a.type)],
+            "rows": len(df)}
+    return pa.table(arrays) if arrays else pa.table({}), info
 
 
-def _holds_lists(col: pd.Series) -> bool:
-    if col.dtype != object:
-        return False
-    first = col.dropna().head(1)
-    return len(first) > 0 and isinstance(first.iloc[0], list | tuple)
-
-
-def _frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> pa.Table:
-    try:
-        return pa.Table.from_pandas(df, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        fixed = df.copy()
-        for col in [c for c in df.columns if df[c].dtype == object]:
-            try:
-                pa.array(df[col], from_pandas=True)
-            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-                fixed[col] = df[col].map(lambda v: None if v is None else str(v))
-                warnings.append(f"{name}.{col}: mixed values stored as text")
-        return pa.Table.from_pandas(fixed, preserve_index=False)
+def bundle(parts: dict[str, tuple[pa.Table, dict]]) -> tuple[pa.Table, dict]:
+    """Named Arrow tables as one: columns prefixed with the name, rows marked in ``table``."""
+    tables, dtypes = [], {}
+    for name, (table, info) in parts.items():
+        dtypes[name] = info
+        table = table.rename_columns([f"{name}.{c}" for c in table.column_names])
+        tables.append(table.append_column("table", pa.array([name] * table.num_rows,
+                                                            pa.string())))
+    return pa.concat_tables(tables, promote_options="permissive"), dtypes
 
 
 def merge_dtypes(many: list[dict]) -> dict:
@@ -177,7 +171,7 @@ def concat_arrow(tables: list[pa.Table]) -> pa.Table:
 
 
 def arrow_to_tables(table: pa.Table, dtypes: dict) -> dict[str, pd.DataFrame]:
-    """Split a table made by ``tables_to_arrow`` (or a concatenation of them) back into
+    """Split a table made by ``bundle`` (or a concatenation of them) back into
     DataFrames with their dtypes and list cells."""
     import pyarrow.compute as pc
 

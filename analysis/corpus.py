@@ -38,6 +38,10 @@ CACHE_DIR = project_paths.PROCESSED / "cache"
 _SOURCE_SUFFIXES = (".xml", ".txt")
 # Prefix for an extracted table's own column named like a key column.
 _CLASH_PREFIX = {"references": "cited_"}
+# Tables with one row per resolution or per message: no ``row`` column, and their own
+# symbol and language are the resolution's.
+_UNNUMBERED = ("meta", "warnings")
+_NUMBERED = STRUCTURE_TABLES + EXTRACTED_TABLES
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -184,8 +188,8 @@ def load_file(path: str, cache_dir: str | None = None, loader=None) -> FileResul
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             res = loader(path)
-            tables, errors = resolution_tables(res, path, caught)
-        table, dtypes, notes = cache.tables_to_arrow(tables)
+            parts, errors, notes = resolution_tables(res, path, caught)
+        table, dtypes = cache.bundle(parts)
     except Exception as exc:  # a failing file is reported, never fatal to the corpus
         return FileResult(path, None, {}, [(path, "parse", type(exc).__name__, str(exc))])
     if notes:
@@ -199,32 +203,38 @@ def load_file(path: str, cache_dir: str | None = None, loader=None) -> FileResul
 
 
 def resolution_tables(res, path: str, caught: list | None = None
-                      ) -> tuple[dict[str, pd.DataFrame], list]:
-    """All the tables of one Resolution, keyed by symbol and language; extractor failures
-    as error rows (the structure tables stay); ``caught`` Python warnings join the
-    resolution's own in the ``warnings`` table."""
+                      ) -> tuple[dict[str, tuple], list, list[str]]:
+    """All the tables of one Resolution as keyed Arrow tables (see ``keyed``), with their
+    dtype info; extractor failures as error rows (the structure tables stay); the
+    resolution's warnings and the ``caught`` Python warnings as the ``warnings`` table;
+    notes on cells stored as text."""
+    from .cache import frame_to_arrow
+
     meta = {key: None for key in META_KEYS}
     meta.update(res.meta)
     symbol = meta.get("symbol") or Path(path).stem
     language = meta.get("language") or getattr(res, "language", None) or ""
-    meta.update(symbol=symbol, language=language)
     messages = list(res.warnings)
     if not res.meta.get("symbol"):
         messages.append(f"no symbol found; the file name {symbol!r} stands in")
-    tables = {"meta": keyed(pd.DataFrame([meta]), symbol, language, row=False)}
-    errors = []
+    frames = {"meta": pd.DataFrame([meta])}
+    errors, notes = [], []
     for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
         try:
-            tables[name] = keyed(getattr(res, name), symbol, language,
-                                 clash=_CLASH_PREFIX.get(name, f"{name}_"))
+            frames[name] = getattr(res, name)
         except Exception as exc:  # one extractor failing must not lose the file
             errors.append((path, name, type(exc).__name__, str(exc)))
     messages += [str(w.message) for w in caught or ()]
     messages += missing_lexicons(language)
-    messages = list(dict.fromkeys(messages))
-    tables["warnings"] = keyed(pd.DataFrame({"message": pd.Series(messages, dtype="str")}),
-                               symbol, language, row=False)
-    return tables, errors
+    frames["warnings"] = pd.DataFrame({"message": pd.Series(list(dict.fromkeys(messages)),
+                                                            dtype="str")})
+    parts = {}
+    for name, df in frames.items():
+        table, info = frame_to_arrow(df, name, notes)
+        parts[name] = keyed(table, info, symbol, language, numbered=name in _NUMBERED,
+                            clash=None if name in _UNNUMBERED else _CLASH_PREFIX.get(
+                                name, f"{name}_"))
+    return parts, errors, notes
 
 
 def missing_lexicons(language: str) -> list[str]:
@@ -241,21 +251,32 @@ def lexicon_languages() -> dict[str, tuple[frozenset, str]]:
     return {"actor lexicon": (frozenset(actor_forms()["language"]), "mentions is empty")}
 
 
-def keyed(df: pd.DataFrame, symbol: str, language: str, row: bool = True,
-          clash: str | None = None) -> pd.DataFrame:
-    """``df`` with symbol, language (and ``row``, the position in the resolution's own
-    table) as its first columns. A column of ``df`` with one of these names is renamed with
-    the prefix ``clash`` (the cited ``symbol`` of a reference becomes ``cited_symbol``), or
-    dropped when ``clash`` is None (meta, whose symbol is the resolution's own)."""
-    out = df.reset_index(drop=True)
-    front = {"symbol": pd.Series([symbol] * len(out), dtype="str"),
-             "language": pd.Series([language] * len(out), dtype="str")}
-    if row:
-        front["row"] = pd.Series(range(len(out)), dtype="int64")
-    same = [c for c in front if c in out.columns]
-    rest = (out.drop(columns=same) if clash is None
-            else out.rename(columns={c: clash + c for c in same}))
-    return pd.concat([pd.DataFrame(front), rest], axis=1)
+def keyed(table, info: dict, symbol: str, language: str, numbered: bool = True,
+          clash: str | None = None) -> tuple:
+    """An Arrow table and its dtype info with symbol, language (and, when ``numbered``,
+    ``row``: the position in the resolution's own table) as the first columns. A column
+    of the table with one of these names is renamed with the prefix ``clash`` (the cited
+    ``symbol`` of a reference becomes ``cited_symbol``), or dropped when ``clash`` is None
+    (meta, whose symbol is the resolution's own)."""
+    import pyarrow as pa
+
+    n = table.num_rows
+    front = {"symbol": pa.array([symbol] * n, pa.string()),
+             "language": pa.array([language] * n, pa.string())}
+    dtypes = {"symbol": "str", "language": "str"}
+    if numbered:
+        front["row"] = pa.array(range(n), pa.int64())
+        dtypes["row"] = "int64"
+    rename = {} if clash is None else {c: clash + c for c in front if c in info["columns"]}
+    columns = {}
+    for col in table.column_names:
+        if col in front and clash is None:
+            continue
+        columns[rename.get(col, col)] = table[col]
+    info = {"columns": {**dtypes, **{rename.get(c, c): t for c, t in info["columns"].items()
+                                     if c in columns or c in rename}},
+            "lists": [rename.get(c, c) for c in info["lists"]], "rows": info["rows"]}
+    return pa.table({**front, **columns}), info
 
 
 # --- many files --------------------------------------------------------------------------
