@@ -41,6 +41,7 @@ _MARKER = re.compile(r"\s?\^\(\s*[0-9\u0660-\u0669]+\s*\)")
 _BOLD = re.compile(r"\*\*")
 _SLASHED = re.compile(r"\d+(?:/\d+)+")
 _WS = re.compile(r"\s+")
+_TABLE_SEPARATOR = re.compile(r" \|\|? ")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,;:.)\u060c\u061b])")
 # Brackets, quotation marks (’١‘ in Arabic), dots and spaces around a label.
 _LABEL_PUNCTUATION = re.compile("[\\s().'\u2018\u2019]")
@@ -56,8 +57,9 @@ def comparable_text(text: str) -> str:
     """Text as the comparison sees it: without footnote markers and bold marks, ASCII
     digits, numbers joined by slashes in one canonical order (the rendering writes Arabic
     ``64/293`` as ``٢٩٣/٦٤``), one space between words and none before punctuation (a
-    marker with a space before it, "٢٠١٠ ^(٣)،" in the seed, leaves one)."""
-    text = normalize_digits(_BOLD.sub("", _MARKER.sub("", text)))
+    marker with a space before it, "٢٠١٠ ^(٣)،" in the seed, leaves one); the XML reader's
+    table separators (" | " between cells, " || " between rows) count as spaces."""
+    text = normalize_digits(_BOLD.sub("", _MARKER.sub("", _TABLE_SEPARATOR.sub(" ", text))))
     text = _SLASHED.sub(lambda m: "/".join(sorted(m.group().split("/"))), text)
     return _SPACE_BEFORE_PUNCTUATION.sub("", _WS.sub(" ", text)).strip()
 
@@ -220,8 +222,8 @@ def compare_footnotes(expected: Resolution, actual: Resolution) -> list[str]:
         et, at = comparable_text(text), comparable_text(a_text)
         if et != at:
             diffs.append(f"footnote text: ({number}): {_first_difference(et, at)}")
-        e_where = sorted(_where(ep.loc[i]) for i in cited)
-        a_where = sorted(_where(ap.loc[i]) for i in a_cited)
+        e_where = sorted({_where(ep.loc[i]) for i in cited})
+        a_where = sorted({_where(ap.loc[i]) for i in a_cited})
         if e_where != a_where:
             diffs.append(f"cited: footnote {number}: expected in {e_where}, got {a_where}")
     return diffs
@@ -235,6 +237,34 @@ def _ranges(numbers: list[int]) -> str:
     return str(numbers)
 
 
+def merge_continuations(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Rows that continue the paragraph right before them (same part, section and number, no
+    label, no sub-paragraph between) joined into it.
+
+    The XML reader keeps a numbered paragraph typed as two ``p`` as two rows; printed, the
+    second is a line of text after the first, which the text cannot tell from the same
+    paragraph cut by a page (seed lines 143-145). After sub-paragraphs a continuation stays
+    a row of its own: it says the sub-paragraphs are over.
+    """
+    keep, texts, notes = [], [], []
+    previous = None
+    for i, row in enumerate(paragraphs.itertuples(index=False)):
+        key = (row.part, row.section, row.number)
+        if (previous is not None and not row.sub and not pd.isna(row.number)
+                and key == previous):
+            texts[-1] = f"{texts[-1]} {row.text}"
+            notes[-1] = [*notes[-1], *row.footnotes]
+            continue
+        keep.append(i)
+        texts.append(row.text)
+        notes.append(list(row.footnotes))
+        previous = key if not row.sub else None
+    out = paragraphs.iloc[keep].reset_index(drop=True)
+    out["text"] = pd.Series(texts, dtype="str")
+    out["footnotes"] = pd.Series(notes, dtype="object")
+    return out
+
+
 def compare(expected: Resolution, actual: Resolution) -> list[str]:
     """The differences in structure between two readings of one resolution ([] = the same).
 
@@ -242,7 +272,7 @@ def compare(expected: Resolution, actual: Resolution) -> list[str]:
     numbering, verb, citation, heading, text, footnote, footnote text, cited, part.
     """
     lang = expected.language
-    ep, ap = expected.paragraphs, actual.paragraphs
+    ep, ap = merge_continuations(expected.paragraphs), merge_continuations(actual.paragraphs)
     e_parts = list(dict.fromkeys(ep["part"].map(comparable_part)))
     a_parts = list(dict.fromkeys(ap["part"].map(comparable_part)))
     diffs = [] if e_parts == a_parts else [f"part: expected {e_parts}, got {a_parts}"]

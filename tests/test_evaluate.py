@@ -11,6 +11,7 @@ from analysis import paths
 from analysis.akn import parse_xml
 from analysis.evaluate import (
     check_structure,
+    comparable_part,
     comparable_text,
     compare,
     evaluate_document,
@@ -56,6 +57,9 @@ def test_comparable_text():
     # markers and bold marks go; Eastern digits and number-first symbols meet the XML's
     assert comparable_text("قرارها ٢٩٣/٦٤ المؤرخ^(٣)،") == comparable_text("قرارها 64/293 المؤرخ،")
     assert comparable_text("**Urges**  Member\nStates ^(2) ,") == "Urges Member States,"
+    # part labels as the Arabic prints them (ألف, أولا; المرفق الأول) and as the XML has them
+    assert [comparable_part(p) for p in ("ألف", "A", "أولا", "I", "الثاني", "II.B")] == [
+        "a", "a", "i", "i", "ii", "ii.b"]
 
 
 def test_compare_same_is_empty():
@@ -86,6 +90,19 @@ def test_compare_finds_each_kind_of_difference():
     fewer_notes = Resolution(replace(parsed, footnotes=parsed.footnotes[:1]))
     assert "footnote: expected numbers 1-2, got 1-1 (missing [2])" in compare(expected,
                                                                               fewer_notes)
+
+
+def test_a_paragraph_typed_as_two_is_one():
+    # 1. Urges ...; then a second row numbered 1: printed it is the same paragraph cut by a
+    # page (seed lines 143-145), so the comparison joins it; after sub-paragraphs it stays apart
+    parsed = small()
+    b = parsed.blocks
+    split = [*b[:2], replace(b[2], text="Urges Member States"), replace(b[2], text="to act;"),
+             *b[3:]]
+    assert compare(Resolution(parsed), with_blocks(parsed, split)) == []
+    after_subs = [*b[:7], Block("paragraph", "operative", "and decides;", number=2), b[7]]
+    assert any(d.startswith("missing: operative 2: and decides;")
+               for d in compare(with_blocks(parsed, after_subs), Resolution(parsed)))
 
 
 def test_check_structure():
