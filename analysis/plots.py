@@ -437,6 +437,8 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
         col_english = None
     else:
         (col_labels, col_english), groups = _two_levels(matrix.columns), None
+        if language == "en" and col_english:  # "calls upon" rather than its head "calls"
+            col_labels, col_english = col_english, None
     fig = _figure(8.0, 2.2 + 0.3 * max(rows, 1) + (0.8 if col_english else 0.0))
     # Wide enough for the row labels on both sides and a readable cell per column.
     sides = _max_width(fig, [plot_text(s) for s in row_labels]) + (
@@ -603,17 +605,21 @@ def reference_timeline(timeline: pd.DataFrame, language: str = "en") -> Figure:
 
 
 @_styled
-def series_comparison(counts: pd.DataFrame, title: str | None = None,
+def series_comparison(counts: pd.DataFrame, title_key: str = "series_title",
                       language: str = "en") -> Figure:
     """Paired bars: one row per item, one bar per column (two resolutions of a series).
 
     ``counts`` is indexed by item (a verb, an actor, a body) with one column per resolution
-    (the column names are the legend). Items are ordered by their total, largest on top.
+    (the column names are the legend), as ``compare_counts`` makes it. Items are ordered by
+    their total, largest on top. ``title_key`` names the title in ``data/chart_labels.csv``.
     """
     data = counts.fillna(0).astype(int)
     data = data.loc[data.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     n, k = data.shape
-    fig = _figure(_WIDTH * 0.8, _bar_height(n) + 0.2)
+    fig = _figure(_WIDTH, _bar_height(n) + 0.2)
+    # Room for the item labels, 4.5 inches of bars and the legend of resolutions.
+    fig.set_figwidth(min(_max_width(fig, [plot_text(str(s)) for s in data.index])
+                         + _max_width(fig, [str(c) for c in data.columns]) + 5.5, 20.0))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     height = 0.8 / k
@@ -626,5 +632,5 @@ def series_comparison(counts: pd.DataFrame, title: str | None = None,
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlabel(label("count", language))
     fig.legend(frameon=False, loc="outside right upper", fontsize=9)
-    ax.set_title(plot_text(title) if title else label("series_title", language), loc="left")
+    ax.set_title(label(title_key, language), loc="left")
     return fig

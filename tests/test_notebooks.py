@@ -12,6 +12,8 @@ import pytest
 
 from analysis import ResolutionParseError, paths, report
 
+# The notebooks about one resolution; the report also runs any other NN_*.ipynb (such as a
+# notebook about a whole session), which must accept the same parameters.
 NOTEBOOKS = ["01_structure", "02_operative_verbs", "03_actors", "04_reference_timeline",
              "05_series"]
 FIGURES = ["01_structure", "02_operative_verbs", "02_preambular_phrases", "03_actor_mentions",
@@ -23,8 +25,8 @@ def _cells(name: str) -> list[dict]:
     return json.loads((paths.NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
 
 
-def test_the_report_runs_these_notebooks():
-    assert [p.stem for p in report.notebook_paths()] == NOTEBOOKS
+def test_the_report_runs_these_notebooks_first():
+    assert [p.stem for p in report.notebook_paths()][:5] == NOTEBOOKS
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -54,9 +56,10 @@ def test_report_on_another_resolution(tmp_path, file, expected):
     assert Path.cwd() == before  # notebooks run in parallel must not move the process
     folder = tmp_path / file.removesuffix(".xml")
     assert written[0] == folder / "index.html"
-    assert [p.name for p in written[1:6]] == [f"{n}.html" for n in NOTEBOOKS]
-    assert sorted(p.name for p in written[6:]) == sorted(
-        f"{f}.{ext}" for f in FIGURES for ext in ("png", "svg"))
+    pages = [p.name for p in written if p.suffix == ".html"][1:]
+    assert pages == [f"{p.stem}.html" for p in report.notebook_paths()]
+    figures = {p.name for p in written if p.parent.name == "figures"}
+    assert figures >= {f"{f}.{ext}" for f in FIGURES for ext in ("png", "svg")}
     assert all(p.is_file() and p.stat().st_size > 0 for p in written)
     structure = (folder / "01_structure.html").read_text(encoding="utf-8")
     assert "A/RES/76/186" in structure and expected in structure

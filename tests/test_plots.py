@@ -184,10 +184,11 @@ def test_pack():
 def test_series_comparison_two_bars_per_item():
     counts = pd.DataFrame({"A/RES/68/192": [5, 2, 0], "A/RES/76/186": [4, 3, 3]},
                           index=["invites", "urges", "stresses"])
-    fig = plots.series_comparison(counts, "Operative verbs", language="en")
+    fig = plots.series_comparison(counts, "series_verbs", language="en")
     bars = _bars(fig)
     assert len(bars) == 6
     assert _top_down(fig.axes[0]) == ["invites", "urges", "stresses"]  # largest total on top
+    assert fig.axes[0].get_title(loc="left") == "Operative verbs (English equivalents)"
 
 
 def test_save_figure_png_and_svg(tmp_path):
@@ -309,3 +310,12 @@ def test_paragraph_lengths_and_structure_bars():
     assert [b.get_height() for b in _bars(fig)] == [4, 5, 3]
     marks = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     assert len(marks[0].get_offsets()) == 1  # PP4 only
+
+
+def test_actor_verb_matrix_in_english_shows_the_english_phrase():
+    # 76/186 (English) operative paragraph 3: "Calls upon Member States ...".
+    columns = pd.MultiIndex.from_tuples([("calls", "calls upon")])
+    index = pd.MultiIndex.from_tuples([("Member States", "Member States")])
+    fig = plots.actor_verb_matrix(pd.DataFrame([[1]], index=index, columns=columns), "en")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["calls upon"]
+    assert fig.axes[0].child_axes == []
