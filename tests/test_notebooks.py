@@ -50,10 +50,10 @@ def test_committed_executed_in_order_with_parameters(name):
     # The same in Arabic: operative paragraph 3 opens "تهيب".
     ("A_RES_76_186-2119241A.xml", "تهيب"),
 ])
-def test_report_on_another_resolution(tmp_path, file, expected):
-    before = Path.cwd()
+def test_report_on_another_resolution(tmp_path, monkeypatch, file, expected):
+    monkeypatch.chdir(tmp_path)  # the notebooks find their files from any folder
     written = report.run_report(paths.RAW / file, out_dir=tmp_path)
-    assert Path.cwd() == before  # notebooks run in parallel must not move the process
+    assert Path.cwd() == tmp_path  # notebooks run in parallel must not move the process
     folder = tmp_path / file.removesuffix(".xml")
     assert written[0] == folder / "index.html"
     pages = [p.name for p in written if p.suffix == ".html"][1:]
@@ -74,3 +74,11 @@ def test_report_refuses_a_missing_file(tmp_path):
     with pytest.raises(ResolutionParseError, match="no such file"):
         report.run_report(tmp_path / "A_RES_99_1.xml", out_dir=tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_report_refuses_a_file_that_is_no_resolution(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ResolutionParseError):
+        report.run_report(empty, out_dir=tmp_path / "reports")
+    assert not (tmp_path / "reports").exists()  # nothing written, no notebook run
