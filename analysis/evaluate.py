@@ -258,7 +258,7 @@ def merge_continuations(paragraphs: pd.DataFrame) -> pd.DataFrame:
         keep.append(i)
         texts.append(row.text)
         notes.append(list(row.footnotes))
-        previous = key if not row.sub else None
+        previous = key if not row.sub and not pd.isna(row.number) else None
     out = paragraphs.iloc[keep].reset_index(drop=True)
     out["text"] = pd.Series(texts, dtype="str")
     out["footnotes"] = pd.Series(notes, dtype="object")
@@ -451,14 +451,15 @@ def evaluate_document(data: bytes, name: str, seed: int = 0) -> dict:
         return _finish(row, start)
     row["language"] = expected.language
     row["issues"] = check_structure(expected) + lost_text(data, parsed)
+    text = render_text(parsed, seed=seed, settings=settings_for(expected.language))
     try:
-        text = render_text(parsed, seed=seed, settings=settings_for(expected.language))
-        row["text"] = text
         actual = Resolution(parse_text(text, language=expected.language, name=name))
-        row["differences"] = compare(expected, actual)
-        row["meta"] = compare_meta(expected.meta, actual.meta)
     except Exception as exc:
         row["differences"] = [f"error: text parser: {type(exc).__name__}: {exc}"]
+        return _finish(row, start)
+    row["text"] = text
+    row["differences"] = compare(expected, actual)
+    row["meta"] = compare_meta(expected.meta, actual.meta)
     return _finish(row, start)
 
 

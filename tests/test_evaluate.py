@@ -100,6 +100,13 @@ def test_a_paragraph_typed_as_two_is_one():
     split = [*b[:2], replace(b[2], text="Urges Member States"), replace(b[2], text="to act;"),
              *b[3:]]
     assert compare(Resolution(parsed), with_blocks(parsed, split)) == []
+    # unnumbered rows are never joined: "Resolves that:" then a table and "1." (75/256)
+    tables = with_blocks(parsed, [*b[:2], Block("paragraph", "operative", "Resolves that:"),
+                                  Block("paragraph", "operative", "Section | Amount"),
+                                  replace(b[2], text="The Fund shall be established;")])
+    assert compare(tables, tables) == []
+    assert "count: operative paragraphs: expected 3, got 1" in compare(
+        tables, with_blocks(parsed, b[:3]))
     after_subs = [*b[:7], Block("paragraph", "operative", "and decides;", number=2), b[7]]
     assert any(d.startswith("missing: operative 2: and decides;")
                for d in compare(with_blocks(parsed, after_subs), Resolution(parsed)))
