@@ -89,19 +89,21 @@ def _norm(text: str, language: str) -> str:
 
 def _alternation(words) -> str:
     """Regex alternation of literal words, longest first; inner spaces match any space run."""
-    return "|".join(r"\s+".join(map(re.escape, w.split()))
+    return "|".join(r"\s++".join(map(re.escape, w.split()))
                     for w in sorted(set(words), key=len, reverse=True))
 
 
 # Separators inside "كانون الأول/ديسمبر": a slash with optional spaces and bidi marks.
-_SLASH = r"[\s\u200e\u200f]*/[\s\u200e\u200f]*"
+# Space runs are matched possessively (\s++, \s*+) throughout, so that a long run of
+# spaces is never split in many ways when a match fails after it.
+_SLASH = r"[\s\u200e\u200f]*+/[\s\u200e\u200f]*+"
 _DASH = "[-\u2010\u2011\u2012\u2013\u2014]"
 _YEAR = r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)"
 _CUE_YEAR = r"(?<!\d)(?:19|20)\d\d(?![\d/])"
 _DAY_SUFFIX = {"en": r"(?:st|nd|rd|th)?", "fr": r"(?:er)?", "es": r"(?:º|°)?", "ar": ""}
 # Day-month and month-year joints: Spanish "18 de diciembre de 2013", English "May 18, 2013".
-_JOINT_DM = {"es": r"\s+(?:de\s+)?"}
-_JOINT_MY = {"es": r"\s+(?:de\s+)?", "en": r",?\s+"}
+_JOINT_DM = {"es": r"\s++(?:de\s++)?"}
+_JOINT_MY = {"es": r"\s++(?:de\s++)?", "en": r"(?:,\s*+|\s++)"}
 # Arabic clitics a year cue word may carry: و، ب، ل، ال، لل، بال (وفي عام, لعام, بالعام),
 # and the dual/plural endings of عامي/عامين.
 _AR_CUE = r"(?:و?(?:بال|لل|ال|ب|ل)?)(?:{cue})(?:ين|ي)?"
@@ -123,7 +125,7 @@ def _month_regex(language: str) -> str:
         pairs += [f"{a}/{b}" for a in forms for b in forms if a != b]
     alternatives = sorted(set(pairs) | set(month_names(language)), key=len, reverse=True)
     return "(?:" + "|".join(
-        _SLASH.join(r"\s+".join(map(re.escape, part.split())) for part in alt.split("/"))
+        _SLASH.join(r"\s++".join(map(re.escape, part.split())) for part in alt.split("/"))
         for alt in alternatives) + ")"
 
 
@@ -135,34 +137,34 @@ def _date_regex(language: str) -> re.Pattern:
     if language == "en":  # "may", "march" are verbs: month names must be capitalized
         month = "(?-i:" + month + ")"
     day = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])" + _DAY_SUFFIX[language] + r"(?![\d/])"
-    dm = _JOINT_DM.get(language, r"\s+")
-    my = _JOINT_MY.get(language, r"\s+")
+    dm = _JOINT_DM.get(language, r"\s++")
+    my = _JOINT_MY.get(language, r"\s++")
     if language == "ar":
-        and_ = r"\s*(?:[,،]\s*)?و\s*"
+        and_ = r"\s*+(?:[,،]\s*+)?و\s*+"
         cue = _AR_CUE.format(cue=_alternation(w.get("year_cue", ())))
     else:
-        and_ = r"\s*,?\s+(?:" + _alternation(w.get("and", ())) + r")\s+"
+        and_ = r"(?:\s*+,\s*+|\s++)(?:" + _alternation(w.get("and", ())) + r")\s++"
         cue = _alternation(w.get("year_cue", ()))
-    to = (rf"\s*{_DASH}\s*|\s+(?:" + _alternation(w.get("to", ())) + r")\s+")
+    to = (rf"\s*+{_DASH}\s*+|\s++(?:" + _alternation(w.get("to", ())) + r")\s++")
     start = _alternation(w.get("from", ()))
     between = _alternation(w.get("between", ()))
-    more = rf"(?:\s*[,،]\s*{day})*"
+    more = rf"(?:\s*+[,،]\s*+{day}){{0,8}}+"  # "3, 4 and 5 May": a few days at most
     parts = [
         # from 13 to 15 May 2013; from 28 November to 2 December 2016; 30 Dec 2019 to 3 Jan 2020
-        rf"(?:(?<!\w)(?P<rfrom>{start})\s+)?(?P<rd1>{day})"
+        rf"(?:(?<!\w)(?P<rfrom>{start})\s++)?(?P<rd1>{day})"
         rf"(?:{dm}(?P<rm1>{month})(?:{my}(?P<ry1>{_YEAR}))?)?"
         rf"(?P<rto>{to})"
         rf"(?P<rd2>{day}){dm}(?P<rm2>{month})(?:{my}(?P<ry2>{_YEAR}))?",
         # يومي ٣ و ٤ تشرين الأول/أكتوبر ٢٠١٣; on 27 and 28 September 2017; 30 Nov and 1 Dec
-        rf"(?:(?<!\w)(?P<pfrom>{between})\s+)?(?P<pd1>{day})(?:{dm}(?P<pm1>{month}))?{more}"
+        rf"(?:(?<!\w)(?P<pfrom>{between})\s++)?(?P<pd1>{day})(?:{dm}(?P<pm1>{month}))?{more}"
         rf"{and_}(?P<pd2>{day}){dm}(?P<pm2>{month})(?:{my}(?P<py2>{_YEAR}))?",
         rf"(?P<d>{day}){dm}(?P<m>{month})(?:{my}(?P<y>{_YEAR}))?",
         rf"(?P<mo>{month}){my}(?P<my>{_YEAR})",
-        rf"(?<!\w)(?:{cue})\s+(?P<yy>{_CUE_YEAR})"
+        rf"(?<!\w)(?:{cue})\s++(?P<yy>{_CUE_YEAR})"
         rf"(?:(?P<yto>{to})(?P<yy2>{_CUE_YEAR})|{and_}(?P<yy3>{_CUE_YEAR}))?",
     ]
     if language == "en":  # December 18, 2013
-        parts.insert(2, rf"(?P<mu>{month})\s+(?P<du>{day}),\s*(?P<yu>{_YEAR})")
+        parts.insert(2, rf"(?P<mu>{month})\s++(?P<du>{day}),\s*+(?P<yu>{_YEAR})")
     return re.compile(_WORD_START[language == "ar"] + "(?:" + "|".join(parts) + ")",
                       re.IGNORECASE)
 
@@ -274,7 +276,7 @@ def _anchor_regex(language: str) -> re.Pattern:
     month = _month_regex(language)
     if language == "en":
         month = "(?-i:" + month + ")"
-    return re.compile(rf"{_WORD_START[language == 'ar']}(?:{month}|(?:{cue})\s+{_CUE_YEAR})",
+    return re.compile(rf"{_WORD_START[language == 'ar']}(?:{month}|(?:{cue})\s++{_CUE_YEAR})",
                       re.IGNORECASE)
 
 

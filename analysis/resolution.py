@@ -87,7 +87,7 @@ class Resolution:
     def references(self) -> pd.DataFrame:
         from .references import references_table
 
-        return references_table(self.paragraphs, self.footnotes, self.language)
+        return references_table(self.paragraphs, self.footnotes, self.language, meta=self.meta)
 
     @cached_property
     def dates(self) -> pd.DataFrame:
