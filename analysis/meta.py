@@ -225,8 +225,10 @@ def parse_meeting(line: str, language: str) -> int | None:
 
 
 def is_formula(line: str, language: str) -> bool:
-    """The enacting formula: "إن الجمعية العامة،" / "The General Assembly,"."""
-    return _match(_FORMULA, line, language) is not None
+    """The enacting formula: "إن الجمعية العامة،" / "The General Assembly," (capital T: a
+    wrapped line "the General Assembly," is not one)."""
+    first = line.lstrip()[:1]
+    return (not first.islower()) and _match(_FORMULA, line, language) is not None
 
 
 # --- symbol and title ----------------------------------------------------------------------

@@ -43,7 +43,7 @@ from . import meta as M
 from .arabic import normalize_ar, normalize_presentation_forms
 from .errors import ResolutionParseError
 from .model import Artefact, Block, Footnote, Parsed
-from .phrases import match_phrase, phrase_table
+from .phrases import match_phrase, normalize_word, words
 
 # --- characters and small patterns -----------------------------------------------------------
 
@@ -88,6 +88,7 @@ _ANNEX = {
     # المرفق, مرفق, المرفق الأول, التذييل (normalized: hamza forms and ta marbuta folded)
     "ar": re.compile(normalize_ar(r"^(?:ال)?(?:مرفق|تذييل)(?:ات)?(?: \S+){0,2}$")),
 }
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
 _LOWER_START = re.compile(r"^[\"'\u201c\u2018(]*[a-z\u00e0-\u00ff]")
 _UPPER_START = re.compile(r"^[\"'\u201c\u2018(]*[A-Z\u00c0-\u00de]")
 _WORD = re.compile(r"[^\s\"'\u201c\u2018(*]+")
@@ -505,19 +506,52 @@ def _ends_weak(text: str) -> bool:
 
 
 @functools.cache
+def _phrase_counts(language: str) -> dict[tuple[str, ...], int]:
+    """How often the lexicon saw each opening phrase (normalized words -> occurrences)."""
+    counts: dict[tuple[str, ...], int] = {}
+    for row in M._rows("opening_phrases.csv"):
+        if row["language"] == language:
+            key = tuple(normalize_word(m.group(), language) for m in words(row["phrase"]))
+            counts[key] = counts.get(key, 0) + int(row["occurrences"] or 0)
+    return counts
+
+
+@functools.cache
 def _opening_words(language: str) -> frozenset[str]:
-    """Normalized first words of the known opening phrases, plus Arabic particles."""
-    words = {key[0] for key in phrase_table(language) if key and len(key[0]) > 1}
+    """Normalized first words of the known opening phrases, plus the Arabic particles that
+    open preambular paragraphs."""
+    found = {w for w in _first_word_counts(language) if len(w) > 1}
     if language == "ar":
-        words |= {normalize_ar(w) for w in _AR_PARTICLES}
-    return frozenset(words)
+        found |= {normalize_ar(w) for w in _AR_PARTICLES}
+    return frozenset(found)
 
 
-def _phrase(text: str, language: str, section: str | None = None) -> str | None:
+#: Lexicon phrases seen once are often headings or list items mined by mistake ("Gross").
+_MIN_SEEN = 2
+
+
+def _phrase(text: str, language: str, section: str | None = None, seen: int = 1
+            ) -> str | None:
     """``phrases.match_phrase`` without the lexicon's one-letter entries ("a", "و", "-"),
-    which are list labels and conjunctions mined by mistake, not opening phrases."""
+    list labels and conjunctions mined by mistake; with ``seen``, only phrases the lexicon
+    met that often (headings mined as phrases, "Gross", are met once)."""
     found = match_phrase(text[:400].replace("**", ""), language, section)
-    return found if found and len(found) >= 3 else None
+    if not found or len(found) < 3:
+        return None
+    if seen > 1 and _first_word_counts(language).get(
+            normalize_word(words(found)[0].group(), language), 0) < seen:
+        return None
+    return found
+
+
+@functools.cache
+def _first_word_counts(language: str) -> dict[str, int]:
+    """Normalized first word of the opening phrases -> occurrences of all phrases it opens."""
+    totals: dict[str, int] = {}
+    for key, n in _phrase_counts(language).items():
+        if key:
+            totals[key[0]] = totals.get(key[0], 0) + n
+    return totals
 
 
 def _first_word(text: str) -> str:
@@ -533,16 +567,26 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
         return False
     if _phrase(clean, language):
         return True
-    word = _first_word(clean)
-    if not word or lexicon_only:
+    found = list(_WORD.finditer(clean[:200]))
+    if not found or lexicon_only:
         return False
+    word = found[0].group().strip(".,;:،؛")
+    second = found[1].group() if len(found) > 1 else ""
     if language == "ar":
         norm = normalize_ar(word)
-        if norm == "\u0648":  # a detached "و" ("و إذ تشير"): read it with the next word
-            rest = clean[clean.index(word) + len(word):]
-            norm += normalize_ar(_first_word(rest))
-        return norm in _opening_words(language)
-    return word[:1].isupper() and word.casefold() in _opening_words(language)
+        if norm == "\u0648" and second:  # a detached "و" ("و إذ تشير"): read it with the next
+            norm += normalize_ar(second)
+            second = found[2].group() if len(found) > 2 else ""
+        # و + an accusative verbal noun + منها: "واعترافا منها", "وإدراكا منها"
+        masdar = norm.startswith("\u0648") and norm.endswith("\u0627") and (
+            normalize_ar(second) == normalize_ar("منها"))
+        return norm in _opening_words(language) or masdar
+    if not word[:1].isupper():
+        return False
+    # a participle or adjective heading the clause ("Rejecting the", "Seized of"), not a
+    # proper name ("United Nations")
+    participle = bool(_PARTICIPLE.match(word)) and second[:1].islower()
+    return word.casefold() in _opening_words(language) or participle
 
 
 def _number_at(text: str) -> tuple[int, int] | None:
@@ -595,7 +639,7 @@ class _State:
     fresh_part: bool = False  # a part heading was just seen: numbering may restart
     open_kind: str = "formula"  # kind of the block the next line may continue
     open_text: str = ""  # last line of that block (for terminal punctuation)
-    open_long: bool = False  # that block is a heading whose line looked wrapped
+    heading_more: int = 0  # lines still to come of a heading wrapped over several
     parent: int | None = None  # number of the current main paragraph (its sub-items')
     flush: bool = False  # the current paragraph continues a numbered one (no number printed)
     letter: str | None = None  # current sub-item letter of the current paragraph
@@ -652,7 +696,6 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_text = ln.text
         elif role.kind == "continuation":
             st.open_text = ln.text
-            st.open_long = False
     return roles, st.warnings
 
 
@@ -666,12 +709,12 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
     n = int(normalize_ar(m.group("n")))
     if n in st.bodied:
         return None
-    if settings.has_markers:
+    if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
+        ok = n == st.next_footnote and (n in settings.cited or not settings.has_markers)
+    elif settings.has_markers:
         ok = n in settings.cited
     else:
-        ok = n == st.next_footnote or (st.zone and n > st.next_footnote - 1)
-    if not ok and m.re is _FOOTNOTE_PAREN and not settings.has_markers:
-        return None
+        ok = n == st.next_footnote
     return (n, m.end()) if ok else None
 
 
@@ -688,10 +731,11 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
     if is_annex_heading(text, lang) and not soft:
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
-        st.annex_numbered, st.closed, st.open_long = False, False, False
+        st.annex_numbered, st.closed = False, False
         _reset_subs(st)
         return Role(ln, "label", section="annex", part=st.part)
-    if M.is_formula(text, lang):  # also the next resolution of a collection (75/101 A-B)
+    if (st.closed or st.open_kind in _STRUCTURAL) and M.is_formula(text, lang):
+        # the formula, or that of the next resolution of a collection (75/101 A-B)
         st.closed, st.section, st.last_number, st.open_kind = False, "preamble", None, "formula"
         _reset_subs(st)
         return Role(ln, "meta", label="formula", meta=("formula", text))
@@ -709,16 +753,17 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     lab = _label_at(text)
     if lab and after_break and st.open_kind != "formula":
         return _sub(st, ln, lab)
-    if soft and st.open_kind == "heading" and st.open_long and not ends_terminal(text):
-        st.open_long = False
+    if soft and st.open_kind == "heading" and st.heading_more:
+        st.heading_more -= 1
         return Role(ln, "continuation")
-    if after_break and _is_heading(lines, i, st, settings):
+    heading = _is_heading(lines, i, st, settings) if after_break else 0
+    if heading:
         label = _part_label(text, lang)
         if label and st.section != "annex":
             st.part, st.fresh_part = label, True
             st.section = "preamble"
         _reset_subs(st)
-        st.open_long = bool(settings.wrap) and len(text) >= 0.75 * settings.wrap
+        st.heading_more = heading - 1
         return Role(ln, "heading", section=st.section, part=st.part,
                     label="part" if label and st.section != "annex" else "")
     if _continues_number(st, soft, ln.indent, settings):
@@ -843,63 +888,71 @@ def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
     return None
 
 
-def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
-    """A short line without terminal punctuation, not numbered, after a finished block and
-    followed by a new block (or another heading)."""
+def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> int:
+    """How many lines from ``i`` make a heading (0: not a heading).
+
+    A heading is short, has no terminal punctuation and no number, comes after a finished
+    block and before a new block (or another heading); in hard-wrapped text a long heading
+    wraps over up to three lines.
+    """
     text, lang = lines[i].text, settings.language
     longest = settings.max_heading * (3 if st.open_kind in _STRUCTURAL else 1)
     if ends_terminal(text) or len(text) > longest or _LOWER_START.match(text):
-        return False
+        return 0
     if _FOOTNOTE_PAREN.match(text):
-        return False
+        return 0
     label = _part_label(text, lang)
     if label and label == text.rstrip("."):
-        return True  # a part label alone on its line ("B", "II", "دال")
+        return 1  # a part label alone on its line ("B", "II", "دال")
     if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL):
-        return False
+        return 0
     if label and len(text) <= 80:
-        return True
+        return 1
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
-    if not short and _phrase(text, lang):
-        return False  # the first part of a paragraph cut by a page break
+    full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
+    if full and _phrase(text, lang, seen=_MIN_SEEN):
+        return 0  # the first part of a paragraph cut by a page break
+    if settings.wrap and i + 1 < len(lines) and lines[i + 1].text:
+        return _wrapped_heading(lines, i, st, settings)
     nxt = _next_content(lines, i, settings)
     if nxt is None:
-        return False
-    adjacent = nxt.no == lines[i].no + 1
-    if adjacent and settings.wrap and len(text) >= 0.8 * settings.wrap:
-        return _wrapped_heading(lines, i, st, settings)
+        return 0
     t = nxt.text
     if _strong_start(t, lang):
-        return True
+        return 1
     if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
-        return short or st.open_kind in _STRUCTURAL
+        return int(short or st.open_kind in _STRUCTURAL)
     if st.open_kind in _STRUCTURAL and st.section == "annex":
-        return True  # a title under "Annex" or another heading, then its text
-    return short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t)))
+        return 1  # a title under "Annex" or another heading, then its text
+    return int(short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t))))
 
 
-def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
-    """A full-width line that starts a heading wrapped over at most three lines: right after
-    another heading (or the formula), none of its lines ends with punctuation, and a new
-    block follows it."""
-    if st.open_kind not in ("heading", "formula") and _ends_weak(st.open_text):
-        return False
+def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> int:
+    """A heading wrapped over two to five lines: the first is long (it wrapped), none ends
+    with punctuation, a blank line follows and then a new block (or, under an annex label,
+    its text)."""
+    if len(lines[i].text) < 0.55 * settings.wrap:
+        return 0
     j = i
-    while j + 1 < len(lines) and lines[j + 1].text and j - i < 2:
+    while j + 1 < len(lines) and lines[j + 1].text:
         j += 1
-        if ends_terminal(lines[j].text):
-            return False
-    if j + 1 < len(lines) and lines[j + 1].text:
-        return False
+        if j - i > 4 or ends_terminal(lines[j].text) or _number_at(lines[j].text):
+            return 0
     nxt = _next_content(lines, j, settings)
-    return nxt is not None and _strong_start(nxt.text, settings.language)
+    if nxt is None:
+        return 0
+    if _strong_start(nxt.text, settings.language) or (
+            st.open_kind in _STRUCTURAL and st.section == "annex"
+            and not _LOWER_START.match(nxt.text)):
+        return j - i + 1
+    return 0
 
 
 def _strong_start(text: str, language: str) -> bool:
     """A line that can only start a block: number, label, annex, part, closing, phrase."""
     return bool(_number_at(text) or _label_at(text) or is_annex_heading(text, language)
                 or _part_label(text, language) or M.parse_meeting(text, language) is not None
-                or opens_paragraph(text, language))
+                or opens_paragraph(text, language, lexicon_only=True))
 
 
 #: Blocks after which a line may start anything (nothing to continue).
