@@ -422,15 +422,17 @@ _TITLE = r"[\"“”«][^\"“”«»]{0,500}[\"“”»]"
 @functools.cache
 def _body_after_regex(language: str) -> re.Pattern | None:
     """What joins a list to the body named after it: "of the", "الصادر عن", possibly after
-    the title of the last resolution ("..., entitled “...”, adopted by the")."""
+    the title of the last resolution and a date ("..., entitled “...”, adopted by the",
+    "intitulée « ... », adoptées le 16 octobre 2020 par la")."""
     w = _words(language)
     after = [r["key"] for r in w.get("body_after", [])]
     titles = [r["key"] for r in w.get("title_link", [])]
     if not after:
         return None
     title = rf"(?:\s*+(?:[,،]\s*+)?(?:(?:{_alternation(titles) or '(?!)'})\s*+)?{_TITLE})?"
-    return re.compile(_AFTER_WORD + title + r"\s*+(?:[,،]\s*+)?(?:" + _alternation(after)
-                      + r")\s*+", re.IGNORECASE)
+    dated = rf"(?:{_date_link_regex(language).pattern}{_DATE_MASK}++)?"
+    return re.compile(_AFTER_WORD + title + dated + r"\s*+(?:[,،]\s*+)?(?:"
+                      + _alternation(after) + r")\s*+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -652,13 +654,18 @@ def _spaces_back(s: str, pos: int) -> int:
     return n
 
 
-def _body_after(masked: str, pos: int, language: str, mentions: _Mentions) -> str | None:
+def _body_after(masked: str, pos: int, language: str, mentions: _Mentions
+                ) -> tuple[str | None, bool]:
+    """(body, unresolved) named after a list: a body of a class other than the assembly's
+    that cannot be identified ("adopted by the Conference of the Parties") is unresolved,
+    not the General Assembly."""
     rx = _body_after_regex(language)
     m = rx.match(masked, pos) if rx else None
-    if not m:
-        return None
-    mention = mentions.by_start.get(m.end())
-    return _resolve_generic(mention, mentions) if mention else None
+    mention = mentions.by_start.get(m.end()) if m else None
+    if mention is None:
+        return None, False
+    body = _resolve_generic(mention, mentions)
+    return body, body is None and mention.cls != "assembly"
 
 
 _MASK_RUN = re.compile(f"{_DATE_MASK}*")
@@ -711,7 +718,7 @@ def _resolutions(text: str, masked: str, index, language: str,
         if not items:
             continue
         if body is None and not unresolved:
-            body = _body_after(masked, pos, language, mentions)
+            body, unresolved = _body_after(masked, pos, language, mentions)
             explicit = body is not None
         shapes = [_shape(item, text, index) for item, _ in items]
         fitted = [_fit_body(body, shape, unresolved) for shape in shapes]

@@ -233,19 +233,35 @@ def test_timeline_sources_and_approximations():
     paragraphs = pd.DataFrame({
         "part": [""], "section": ["preamble"], "number": pd.array([8], dtype="Int64"),
         "sub": [""], "footnotes": [[]],
-        "text": ["وإذ تشير إلى قراراتها ١٨٠/٦١ المؤرخ ٢٠ كانون الأول/ديسمبر ٢٠٠٦ و ٤/٦٨ و "
-                 "قرار مجلس حقوق الإنسان ٥/٢٣ و قرار المجلس الاقتصادي والاجتماعي ٤١/٢٠١٣"]})
+        "text": ["وإذ تشير إلى قراراتها ١٨٠/٦١ المؤرخ ٢٠ كانون الأول/ديسمبر ٢٠٠٦ و ٤/٦٨ و ٦٧/٥٥ "
+                 "وإلى قراري المجلس الاقتصادي والاجتماعي ٤١/٢٠١٣ و ٦/٢٠١٦"]})
     refs = references_table(paragraphs, None, "ar")
     timeline = timeline_table(refs).set_index("symbol")
+    got = timeline[["date", "date_source", "approximate"]].to_dict("index")
     # The text dates 61/180 (seed line 67).
-    assert timeline.loc["A/RES/61/180", "date"] == "2006-12-20"
-    assert timeline.loc["A/RES/61/180", "date_source"] == "text"
-    # 68/4 undated: the 68th session opened in September 2013; approximate, not a day.
-    row = timeline.loc["A/RES/68/4"]
-    assert (row["date"], row["date_source"], bool(row["approximate"])) in {
-        ("2013-09", "session", True), (row["date"], "reference", False)}
-    assert timeline.loc["E/RES/2013/41", "date"] in ("2013", "2013-07-25")
-    assert list(timeline["cited_in"].iloc[0]) == [0]
+    assert got["A/RES/61/180"] == {"date": "2006-12-20", "date_source": "text",
+                                   "approximate": False}
+    # The bundled table dates 68/4 (as A/RES/75/226 cites it) and 2013/41 (seed line 69).
+    assert got["A/RES/68/4"] == {"date": "2013-10-03", "date_source": "reference",
+                                 "approximate": False}
+    assert got["E/RES/2013/41"]["date"] == "2013-07-25"
+    # No source dates 55/67 or 2016/6: the session's opening month, or the symbol's year.
+    assert got["A/RES/55/67"] == {"date": "2000-09", "date_source": "session",
+                                  "approximate": True}
+    assert got["E/RES/2016/6"] == {"date": "2016", "date_source": "session",
+                                   "approximate": True}
+    assert timeline.loc["A/RES/61/180", "cited_in"] == [0]
+    assert list(timeline.index[:2]) == ["A/RES/55/67", "A/RES/61/180"]  # sorted by date
+
+
+def test_every_bundled_date_has_a_source():
+    from analysis.references import resolution_dates
+
+    table = resolution_dates()
+    assert len(table) >= 20
+    for symbol, row in table.items():
+        assert row["source"] and len(row["date"]) == 10, symbol
+        assert classify_symbol(symbol)[0] in (GA, ECOSOC, HRC, SC)
 
 
 @pytest.mark.parametrize("symbol, date", [
@@ -303,8 +319,13 @@ def test_seed_timeline(seed):
     by = timeline.set_index("symbol")
     assert by.loc["A/RES/64/293", "date"] == "2010-07-30"
     assert by.loc["A/RES/64/293", "date_source"] == "text"
+    # Dated by the text itself (lines 45, 67, 69, 71, 121, 123), by the bundled table
+    # (55/2, 60/1, 65/1, 68/4), else approximately by their session (footnote 8's six).
+    assert timeline["date_source"].value_counts().to_dict() == {"text": 10, "session": 6,
+                                                                "reference": 4}
     approximate = timeline[timeline["approximate"]]
-    assert (approximate["date_source"] == "session").all()
+    assert sorted(approximate["symbol"]) == sorted(f"A/RES/{s}" for s in (
+        "55/67", "58/137", "59/166", "61/144", "63/156", "63/194"))
     assert approximate["date"].str.len().le(7).all()  # a month at most, never a day
 
 
