@@ -48,7 +48,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
            "#000000"]
 GREY = "#9a9a9a"
 SAVE_DPI = 150
-# Width of the axes area of the wide charts, in inches.
+# Width of most charts, in inches (the axes area of the time line).
 _WIDTH = 9.0
 
 
@@ -338,7 +338,7 @@ def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list
                     va="center", fontsize=9)
     ax.set_xlabel(label(xlabel_key, language))
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-    ax.set_xlim(0, max(counts["count"].max(), 1) * 1.12)
+    ax.set_xlim(0, max(counts["count"].max() if n else 0, 1) * 1.12)
     ax.set_ylim(-0.6, n - 0.4)
     if language != "en":
         right = ax.secondary_yaxis("right")
@@ -573,7 +573,7 @@ def reference_timeline(timeline: pd.DataFrame, language: str = "en") -> Figure:
     ax.scatter(x[exact], ys[exact], s=28, c=dot[exact], zorder=3)
     ax.scatter(x[~exact], ys[~exact], s=28, facecolors="white", edgecolors=dot[~exact],
                linewidths=1.4, zorder=3)
-    ends = [lane_top[b] for b in bodies[1:]] + [y]
+    ends = [lane_top[b] for b in bodies[1:]] + [y] * bool(bodies)
     for body, end in zip(bodies, ends, strict=True):
         ax.axhspan(lane_top[body] - 0.7, end - 1.3, color=colours[body], alpha=0.08,
                    linewidth=0)

@@ -319,3 +319,23 @@ def test_actor_verb_matrix_in_english_shows_the_english_phrase():
     fig = plots.actor_verb_matrix(pd.DataFrame([[1]], index=index, columns=columns), "en")
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["calls upon"]
     assert fig.axes[0].child_axes == []
+
+
+def _no_rows(*columns):
+    return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+
+
+@pytest.mark.parametrize("chart", [
+    lambda: plots.verb_bars(plots.verb_counts(PARAGRAPHS.iloc[:0]), "ar"),
+    lambda: plots.phrase_bars(plots.phrase_counts(PARAGRAPHS.iloc[:0], "ar"), "ar"),
+    lambda: plots.actor_bars(plots.actor_counts(MENTIONS.iloc[:0]), "en"),
+    lambda: plots.actor_verb_matrix(plots.action_matrix(
+        _no_rows("verb", "verb_en", "addressee_id"), MENTIONS.iloc[:0]), "ar"),
+    lambda: plots.reference_timeline(plots.timeline_points(
+        TIMELINE.iloc[:0].rename(columns={"label": "symbol"}).assign(approximate=False)), "ar"),
+    lambda: plots.series_comparison(plots.compare_counts(
+        [pd.Series(dtype="int64"), pd.Series(dtype="int64")], ["a", "b"]), "series_verbs"),
+], ids=["verbs", "phrases", "actors", "actions", "timeline", "series"])
+def test_a_resolution_without_any_still_gets_a_chart(chart, tmp_path):
+    # A resolution may name no actor of the lexicon or cite nothing: an empty chart, no error.
+    assert plots.save_figure(chart(), "empty", tmp_path)[0].stat().st_size > 0
