@@ -450,10 +450,11 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
     top = int(max(np.nanmax(values, initial=0), 1))
     # One shade per count (1, 2, ...), from a light blue up; zero stays background grey.
     shades = mpl.colormaps["Blues"](np.linspace(0.3, 1.0, top))
-    ax.imshow(np.where(values > 0, values, np.nan), aspect="auto",
-                      cmap=mpl.colors.ListedColormap(shades),
-                      norm=mpl.colors.BoundaryNorm(np.arange(0.5, top + 1), top),
-                      interpolation="nearest")
+    if values.size:
+        ax.imshow(np.where(values > 0, values, np.nan), aspect="auto",
+                  cmap=mpl.colors.ListedColormap(shades),
+                  norm=mpl.colors.BoundaryNorm(np.arange(0.5, top + 1), top),
+                  interpolation="nearest")
     ax.set_facecolor("#f4f4f4")
     ax.set_yticks(range(rows), [plot_text(s) for s in row_labels])
     rotate = cols > 12 or max((len(s) for s in col_labels), default=0) > 8
