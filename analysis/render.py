@@ -46,15 +46,12 @@ _WORD_END = re.compile(r"(?<=\w) ")
 # The XML reader writes a table as one block: cells joined by " | ", rows by " || ".
 _TABLE_CELL = " | "
 
-#: Arabic letters UN texts label sub-paragraphs with, in order (أ ب ج د هـ و ز ح ط ي ...).
-_AR_PART_NAMES = ("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء")
-
-_RECYCLE = {"ar": "الرجاء إعادة الاستعمال", "en": "Please recycle"}
 _FORMULA = {"ar": "إن الجمعية العامة،", "en": "The General Assembly,"}
-_BODY = {"ar": "الجمعية العامة", "en": "General Assembly"}
 #: The word that labels an annex, per language.
 ANNEX = {"ar": "المرفق", "en": "Annex"}
 _FOOTNOTE_RULE = "__________________"
+#: The letter after a job number on page 1: "21-19241 (A)".
+_LANGUAGE_LETTER = {"ar": "A", "en": "E", "fr": "F", "es": "S", "ru": "R", "zh": "C"}
 
 
 @dataclass(frozen=True)
@@ -270,11 +267,11 @@ def cover_lines(meta: dict, settings: RenderSettings, title_notes: tuple[int, ..
     ar = lang == "ar"
     lines = ["", ""]
     if not ar:  # the Arabic seed's extraction lost the masthead and symbol (lines 1-3)
-        lines += ["United Nations", meta.get("symbol") or ""]
-    lines += ["Distr.: General"]
+        lines += [furniture("masthead", lang), meta.get("symbol") or ""]
+    lines += [furniture("distribution", lang)]
     if meta.get("distributed"):
         lines.append(format_date(meta["distributed"], "en"))
-    lines += ["", _BODY.get(lang, _BODY["en"]), "", "", ""]
+    lines += ["", furniture("body", lang), "", "", ""]
     session = _session_number(meta)
     if session:
         word = session_ordinal(session, lang)
@@ -352,9 +349,34 @@ def number_label(number: int, settings: RenderSettings) -> str:
 
 def part_label(part: str, settings: RenderSettings) -> str:
     """A part of a multi-part resolution as printed: "A" / "ألف"."""
-    if settings.language == "ar" and len(part) == 1 and "A" <= part <= "J":
-        return _AR_PART_NAMES[ord(part) - ord("A")]
+    if settings.language == "ar" and len(part) == 1 and "A" <= part <= "Z":
+        return _arabic_letter_names().get(ord(part) - ord("A") + 1, part)
     return part
+
+
+@functools.cache
+def _arabic_letter_names() -> dict[int, str]:
+    """Position of a Latin letter -> its Arabic name as a part label (1 -> ألف, 2 -> باء)."""
+    with resources.files("analysis").joinpath("data/part_labels.csv").open(
+            encoding="utf-8") as f:
+        return {int(r["value"]): r["label"] for r in csv.DictReader(f) if r["kind"] == "letter"}
+
+
+@functools.cache
+def _furniture_table() -> dict[tuple[str, str], str]:
+    with resources.files("analysis").joinpath("data/page_furniture.csv").open(
+            encoding="utf-8") as f:
+        table: dict[tuple[str, str], str] = {}
+        for r in csv.DictReader(f):
+            table.setdefault((r["kind"], r["language"]), r["text"])
+        return table
+
+
+def furniture(kind: str, language: str) -> str:
+    """A line of page furniture as the UN prints it in ``language`` ("recycle", "masthead",
+    "body", "distribution"), English when the table has none for the language."""
+    table = _furniture_table()
+    return table.get((kind, language)) or table.get((kind, "*")) or table[(kind, "en")]
 
 
 def _marker(n: int, settings: RenderSettings) -> str:
@@ -528,9 +550,6 @@ def _job_number(meta: dict, seed: int) -> str:
     return f"{yy}-{rng.randrange(10000, 99999)}"
 
 
-_LANGUAGE_LETTER = {"ar": "A", "en": "E", "fr": "F", "es": "S", "ru": "R", "zh": "C"}
-
-
 class _Pages:
     """Accumulates output lines and cuts pages; the page count is filled in at the end."""
 
@@ -582,12 +601,12 @@ class _Pages:
             if s.barcode:
                 out.append("*" + self.job.replace("-", "") + "*")
             if s.recycle:
-                out += ["", _RECYCLE.get(s.language, _RECYCLE["en"])]
+                out += ["", furniture("recycle", s.language)]
         else:
-            furniture = [self.page] if s.page_numbers else []
+            footer = [self.page] if s.page_numbers else []
             if s.job_number:
-                furniture.append(self.job)
-            out += furniture if self.page % 2 == 0 else furniture[::-1]
+                footer.append(self.job)
+            out += footer if self.page % 2 == 0 else footer[::-1]
         if last:
             return
         out += ["", ""]
@@ -614,17 +633,19 @@ class _Pages:
                 self.lines.append("")
                 self.used += 1
         piece: list[str] = []
-        for k, line in enumerate(visual):
+        tight = item.tight  # only the first piece follows the previous paragraph tightly
+        for line in visual:
             if self.full() and piece:
-                self.flush(piece, item.tight and k == len(piece))
+                self.flush(piece, tight)
                 self.foot()
-                piece = []
+                piece, tight = [], False
             piece.append(line)
             self.used += 1
             self.cite(line)
-        self.flush(piece, item.tight and len(piece) == len(visual))
+        self.flush(piece, tight)
 
     def flush(self, piece: list[str], tight: bool) -> None:
+        """The lines of one page's part of a paragraph (joined into one line without wrap)."""
         if not piece:
             return
         lines = piece if self.s.width else [" ".join(piece)]
