@@ -63,6 +63,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     date" from "a date inside a sentence". When a line gives both Arabic month names
     (كانون الأول/ديسمبر) they must agree.
     """
+    if len(text) > MAX_LINE:
+        return None
     norm = normalize(text)
     m = _date_pattern().search(norm)
     if not m:
@@ -155,8 +157,14 @@ _DOC_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
+#: Cover-page and closing lines are short; longer text is never one (and is not normalized).
+MAX_LINE = 400
+
+
 def _match(table: dict[str, re.Pattern], line: str, language: str) -> re.Match | None:
     """Match a line against the pattern of its language (or of any language if none)."""
+    if len(line) > MAX_LINE:
+        return None
     norm = normalize(line)
     patterns = [table[language]] if language in table else list(table.values())
     for pattern in patterns:
@@ -220,6 +228,8 @@ def parse_committee(line: str, language: str) -> tuple[str | None, str | None] |
 
 def parse_meeting(line: str, language: str) -> int | None:
     """"الجلسة العامة ٧٠" / "70th plenary meeting" -> 70."""
+    if len(line) > 60:
+        return None
     m = _match(_MEETING, line, language)
     return int(m.group("n")) if m else None
 
@@ -228,7 +238,8 @@ def is_formula(line: str, language: str) -> bool:
     """The enacting formula: "إن الجمعية العامة،" / "The General Assembly," (capital T: a
     wrapped line "the General Assembly," is not one)."""
     first = line.lstrip()[:1]
-    return (not first.islower()) and _match(_FORMULA, line, language) is not None
+    return (len(line) <= 40 and not first.islower()
+            and _match(_FORMULA, line, language) is not None)
 
 
 # --- symbol and title ----------------------------------------------------------------------
@@ -248,11 +259,12 @@ def _letter_name(word: str) -> str | None:
     return chr(ord("A") + value - 1) if kind == "letter" else None
 
 
-# "١٩٢/٦٨ - title", "68/192. Title", "75/253 B. Title", "S-32/1. Title", "٢٥٣/٧٥ باء - ...".
-_NUMBER_LINE = re.compile(
-    r"^(?P<special>S-)?(?P<a>[0-9\u0660-\u0669]{1,4})/(?P<b>[0-9\u0660-\u0669]{1,4})"
-    r"(?:\s*(?P<letter>[A-Z](?:-[A-Z])?\b|[\u0621-\u064a\u0640]{3,5}\b))?"
-    r"\s*(?P<sep>\.?\s*[-\u2013\u2014]|\.)\s*(?=\S)")
+# "١٩٢/٦٨ - title", "68/192. Title", "75/253 B. Title", "S-32/1. Title", "٢٥٣/٧٥ باء - ...":
+# the number, then (read in code, to keep the patterns linear) a letter, a separator, a title.
+_NUMBER_START = re.compile(r"^(?P<special>S-)?(?P<a>[0-9\u0660-\u0669]{1,4})/"
+                           r"(?P<b>[0-9\u0660-\u0669]{1,4})(?![0-9\u0660-\u0669/])")
+_LATIN_LETTER = re.compile(r"[A-Z](?:-[A-Z])?(?![A-Za-z])")
+_SEPARATOR = re.compile(r"\.?[ \t]?[-\u2013\u2014]|\.")
 _SYMBOL = re.compile(r"^A/RES/(?P<special>S-|ES-)?(?P<session>\d{1,3})/(?P<number>\d{1,4})"
                      r"(?:\s?(?P<letter>[A-Z](?:-[A-Z])?))?$")
 
@@ -264,14 +276,22 @@ def parse_symbol_title(line: str) -> dict | None:
     session-first (68/192). Returns symbol, session, number, title and ``title_start``
     (offset of the title in ``line``), or None when the line is not such a line.
     """
-    m = _NUMBER_LINE.match(line)
+    m = _NUMBER_START.match(line)
     if not m:
         return None
-    letter = m.group("letter") or ""
-    if letter and not letter.isascii():
-        letter = _letter_name(letter)
-        if letter is None:
-            return None
+    pos = _skip_spaces(line, m.end())
+    letter = ""
+    found = _LATIN_LETTER.match(line, pos)
+    if found:
+        letter, pos = found.group(), _skip_spaces(line, found.end())
+    else:
+        word = line[pos:].split(" ", 1)[0]
+        if _letter_name(word):
+            letter, pos = _letter_name(word), _skip_spaces(line, pos + len(word))
+    sep = _SEPARATOR.match(line, pos)
+    if not sep:
+        return None
+    start = _skip_spaces(line, sep.end())
     a, b = (int(normalize(m.group(k))) for k in ("a", "b"))
     session, number = (b, a) if _EASTERN_DIGIT.search(m.group("a")) else (a, b)
     special = m.group("special") or ""
@@ -280,13 +300,21 @@ def parse_symbol_title(line: str) -> dict | None:
         "symbol": f"A/RES/{special}{session}/{number_text}",
         "session": session,
         "number": number_text,
-        "title": line[m.end():].strip(),
-        "title_start": m.end(),
+        "title": line[start:].strip(),
+        "title_start": start,
     }
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
 
 
 def parse_symbol(text: str) -> dict | None:
     """A symbol on its own ("A/RES/68/192", a running head) -> symbol, session, number."""
+    if len(text) > 60:
+        return None
     m = _SYMBOL.match(normalize(text))
     if not m:
         return None
@@ -310,6 +338,8 @@ def furniture_kind(line: str, kinds=("recycle", "masthead", "distribution", "bod
 
     The recycle line may carry a stray symbol glyph after the words, so only letters count.
     """
+    if len(line) > 60:
+        return None
     norm = normalize(line).casefold().rstrip(".")
     letters = re.sub(r"[^\w\s.:]", "", norm).strip()
     for kind in kinds:

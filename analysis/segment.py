@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from . import meta as M
 from .arabic import normalize_ar, normalize_presentation_forms
@@ -59,7 +60,7 @@ _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
                              "0123456789")
 _BOLD = re.compile(r"\*\*")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
-_TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]+)$")
+_TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]{{1,3}})$")
 # A footnote number glued after a word and its comma or stop ("Convention,5"), not a time
 # or a decimal ("11:00", "2.5").
 _TRAILING_GLUED = re.compile(r"(?<=[^\d\s][,.;\u060c\u061b])\d{1,3}$")
@@ -111,8 +112,7 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 
 # --- records ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One input line: 1-based number, offsets of its non-space content, the content."""
 
     no: int
@@ -121,10 +121,6 @@ class Line:
     text: str
     indent: bool = False  # the line starts with a space (a paragraph break in some extractions)
     page: bool = False  # a form feed (page break) precedes the content
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
 
 
 @dataclass(frozen=True)
@@ -173,16 +169,17 @@ class Header:
 # --- stage 1: lines and layout ----------------------------------------------------------------
 
 def text_to_lines(text: str) -> list[Line]:
-    """Split on "\\n" keeping offsets; each line's span covers its non-space content."""
-    lines, pos = [], 0
+    """Split on "\n" keeping offsets; each line's span covers its non-space content."""
+    lines, pos, page = [], 0, False
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        start = pos + lead
-        lines.append(Line(no=no, start=start, end=start + len(stripped), text=stripped,
-                          indent=bool(stripped) and raw[:lead].replace("\f", "") != "",
-                          page="\f" in raw[:lead] or (no > 1 and lines[-1].page and not
-                                                      lines[-1].text)))
+        start = pos + (len(raw) - len(raw.lstrip())) if stripped else pos
+        if "\f" in raw:
+            page = True
+        lines.append(Line(no, start, start + len(stripped), stripped,
+                          bool(stripped) and raw[:1] in " \t\u00a0", page and bool(stripped)))
+        if stripped:
+            page = False
         pos += len(raw) + 1
     return lines
 
@@ -221,7 +218,7 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
             continue
         if _SEPARATOR.match(ln.text):
             found[i] = [("separator", ln.start, ln.end, ln.text)]
-        elif M.furniture_kind(ln.text, ("recycle",)):
+        elif len(ln.text) <= 40 and M.furniture_kind(ln.text, ("recycle",)):
             found[i] = [("recycle", ln.start, ln.end, ln.text)]
         else:
             tokens = _furniture_tokens(ln.text)
@@ -612,7 +609,7 @@ def _part_label(text: str, language: str) -> str | None:
         rest = text[m.end():]
         if not rest or rest[:1].isupper() or not rest[:1].isascii():
             return m.group("label")
-    words = M.normalize(text).split(" ")
+    words = M.normalize(text[:30]).split(" ")
     for n in (2, 1):
         head = " ".join(words[:n])
         if len(words) >= n and head in M.part_labels() and (
@@ -622,6 +619,9 @@ def _part_label(text: str, language: str) -> str | None:
 
 
 def is_annex_heading(text: str, language: str) -> bool:
+    """"Annex", "Annex II", "Appendix", "المرفق", "المرفق الأول" alone on a line."""
+    if len(text) > 60:
+        return False
     norm = M.normalize(text).rstrip(".:")
     if len(norm) > 40:
         return False
@@ -875,7 +875,7 @@ def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
         if _SEPARATOR.match(text):
             zone = True
             continue
-        if _furniture_tokens(text) or M.furniture_kind(text, ("recycle",)):
+        if _furniture_tokens(text) or (len(text) <= 40 and M.furniture_kind(text, ("recycle",))):
             zone = in_note = False
             continue
         m = _FOOTNOTE_PAREN.match(text) or (zone and _FOOTNOTE_BARE.match(text))
