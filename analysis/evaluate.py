@@ -39,7 +39,8 @@ MAX_DIFFERENCES = 40
 _AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _MARKER = re.compile(r"\s?\^\(\s*[0-9\u0660-\u0669]+\s*\)")
 _BOLD = re.compile(r"\*\*")
-_SLASHED = re.compile(r"\d+(?:/\d+)+")
+# Starts only where a number starts: from inside a run of digits it would rescan the run.
+_SLASHED = re.compile(r"(?<!\d)\d+(?:/\d+)+")
 _WS = re.compile(r"\s+")
 _TABLE_SEPARATOR = re.compile(r" \|\|? ")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,;:.)\u060c\u061b])")
