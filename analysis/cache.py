@@ -128,6 +128,18 @@ def bundle(parts: dict[str, tuple[pa.Table, dict]]) -> tuple[pa.Table, dict]:
     return pa.concat_tables(tables, promote_options="permissive"), dtypes
 
 
+def arrow_to_bytes(table: pa.Table) -> bytes:
+    """An Arrow IPC stream of ``table``."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def bytes_to_arrow(data: bytes) -> pa.Table:
+    return pa.ipc.open_stream(data).read_all()
+
+
 def merge_dtypes(many: list[dict]) -> dict:
     """One dtype map from several files' maps: column order of first appearance; each
     column's dtype from the first file where the table has rows and the dtype is not
