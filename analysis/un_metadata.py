@@ -37,7 +37,9 @@ VOTE_LISTS = {"MS_in_favour": "in_favour", "MS_against": "against",
 
 _SPACES = re.compile(r"\s+")
 # "GUYANA (ON BEHALF OF THE ... GROUP OF 77 AND CHINA)" or "GUINEA, ON BEHALF OF THE ...".
-_ON_BEHALF = re.compile(r"^(?P<state>[^(,]+?)\s*(?:\(|,)\s*ON BEHALF OF (?P<group>[^)]*)\)?$")
+# The state ends on a non-space: a lazy state before \s* rescans runs of spaces (quadratic).
+_ON_BEHALF = re.compile(
+    r"^(?P<state>[^(,]*[^(,\s])\s*(?:\(|,)\s*ON BEHALF OF (?P<group>[^)]*)\)?$")
 # Entries of the sponsor lists that name who submitted a draft, not a sponsoring State.
 _SUBMITTER = re.compile(r"^(?:SUBMITTED BY|INTRODUCED IN|ON THE BASIS OF)\b")
 _RECORDED = re.compile(r"recorded vote", re.IGNORECASE)
