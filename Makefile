@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 RESOLUTION ?= data/raw/A_RES_68_192_ar.txt
 
-.PHONY: report test tests bench lint clean
+.PHONY: report test tests bench lint notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,13 @@ report: $(STAMP)
 	$(PY) -m analysis report $(RESOLUTION)
 
 test: $(STAMP)
-	$(PY) -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider
+	$(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
 
 tests: test
+
+# Re-execute the committed notebooks top to bottom in a fresh kernel (after a parser change).
+notebooks: $(STAMP)
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace notebooks/0*.ipynb
 
 bench: $(STAMP)
 	$(PY) bench/run.py
