@@ -302,3 +302,13 @@ def test_french_loads_and_says_what_it_lacks(real):
     french = warnings.loc[warnings["language"] == "fr", "message"]
     assert "no actor lexicon for language 'fr': mentions is empty" in set(french)
     assert not (real.cold.mentions["language"] == "fr").any()
+
+
+def test_a_damaged_cache_entry_is_parsed_again(folder):
+    first = _load(folder)
+    for entry in (folder.parent.parent / "cache").glob("*.parquet"):
+        entry.write_bytes(b"not parquet")
+    CALLS.clear()
+    again = _load(folder)
+    assert "75_2_E.xml" in CALLS
+    pd.testing.assert_frame_equal(first.paragraphs, again.paragraphs)
