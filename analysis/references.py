@@ -17,14 +17,20 @@ How a number becomes a reference:
 - Digit order: Eastern Arabic digits are written number first (``٢٩٣/٦٤`` is 64/293),
   Western digits session first (``64/293``), as the corpus README documents. A four-digit
   year on either side makes a year-numbered resolution (ECOSOC ``٤١/٢٠١٣`` is 2013/41).
+- A list goes on across commas, "and"/"و", dates with their link word, part letters
+  ("40/257 A to C", "53/77 ألف ألف"), locators ("sect. III", "الفقرة 3", "annex") and, between
+  dated numbers, subject phrases ("62/214 of 21 December 2007 on the Strategy, 70/286 of ...").
 - The body is, in this order: a body named next to the keyword ("قرار مجلس حقوق الإنسان",
   "Human Rights Council resolution") or after the list ("decision 14/4 ... of the Conference
-  of the Parties ..."); for a possessive ("قرارها", "its resolution", "قراره") the nearest
-  body named just before, of the right grammatical gender in Arabic, else the General
-  Assembly (whose resolutions these are); for a generic noun ("المجلس", "the Council") the
-  nearest body of that class named earlier in the text; else the shape of the number decides
-  (year/number: ECOSOC; number (year): Security Council; session/number: General Assembly).
-  The shape overrides a body whose numbering cannot produce it.
+  of the Parties ..."); for a possessive ("قرارها", "its resolution", "قراره") the body named
+  right before it ("the Human Rights Council, in its resolution"; in Arabic the masculine
+  قراره takes the nearest masculine body), else the General Assembly, whose resolutions
+  these are; for a generic noun ("المجلس", "the Council") the nearest body of that class
+  named earlier in the text; else the shape of the number decides (year/number: ECOSOC;
+  number (year): Security Council; session/number: General Assembly). The shape overrides a
+  body whose numbering cannot produce it, and a list whose dates no session of the Assembly
+  can bear ("resolutions 24/14 of 27 September 2013 ...") is the other body's named in the
+  text, or of an unknown body (``body`` and ``symbol`` empty) rather than a wrong one.
 - Document symbols (``A/68/457``, ``E/2002/68/Add.1``, ``CTOC/COP/WG.4/2013/5``) are Latin
   letters and slashes with at least one digit; a symbol shaped like a resolution symbol
   (``A/RES/64/293``) is that resolution.
@@ -397,7 +403,7 @@ def _far_next(masked: str, pos: int, language: str) -> int | None:
     m = _far_item_regex(language).search(masked, pos, min(len(masked), pos + _FAR))
     if not m:
         return None
-    skipped = masked[pos:m.start()]
+    skipped = re.sub(_TITLE, " ", masked[pos:m.start()])  # a title may hold a colon
     if _CLAUSE_END.search(skipped) or _keyword_regex(language).search(skipped):
         return None
     return m.end()
@@ -433,6 +439,14 @@ def _body_after_regex(language: str) -> re.Pattern | None:
     dated = rf"(?:{_date_link_regex(language).pattern}{_DATE_MASK}++)?"
     return re.compile(_AFTER_WORD + title + dated + r"\s*+(?:[,،]\s*+)?(?:"
                       + _alternation(after) + r")\s*+", re.IGNORECASE)
+
+
+@functools.cache
+def _connector_regex(language: str) -> re.Pattern:
+    """The word between a keyword and the body named after it: "del", "of the"."""
+    after = [r["key"] for r in _words(language).get("body_after", [])]
+    return re.compile(_AFTER_WORD + r"\s*+(?:" + (_alternation(after) or "(?!)") + r")\s*+",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -624,10 +638,14 @@ def _head_body(m: re.Match, masked: str, language: str, mentions: _Mentions
                ) -> tuple[str | None, bool, int]:
     """(body key, unresolved, end of the head) for a keyword match."""
     after = mentions.by_start.get(m.end() + _spaces(masked, m.end()))
+    if after is None and (joint := _connector_regex(language).match(masked, m.end())):
+        after = mentions.by_start.get(joint.end())  # "las resoluciones del Consejo ... 2017/18"
     before = mentions.by_end.get(m.start() - _spaces_back(masked, m.start()))
     pro = m.group("pro")
-    if after and language == "ar" and not pro:
-        return _resolve_generic(after, mentions), False, after.end
+    if after and not pro:
+        end = _joined_mentions_end(masked, after, language, mentions)
+        if _item_regex().match(masked, end + _spaces(masked, end)):
+            return _resolve_generic(after, mentions), False, end
     if before and not pro:
         return _resolve_generic(before, mentions), False, m.end()
     if pro:
@@ -638,6 +656,22 @@ def _head_body(m: re.Match, masked: str, language: str, mentions: _Mentions
             body = "GA"
         return body, body is None, m.end()
     return None, False, m.end()
+
+
+def _joined_mentions_end(masked: str, first: _Mention, language: str, mentions: _Mentions
+                         ) -> int:
+    """Where a run of bodies joined by "and" ends: "قرارَي الجمعية العامة ومجلس الأمن 70/262 و
+    2282 (2016)" (the shape of each number then picks its body)."""
+    end, sep = first.end, _separator_regex(language)
+    while True:
+        pos = end + _spaces(masked, end)
+        gap = sep.match(masked, pos)
+        start = gap.end() + _spaces(masked, gap.end()) if gap else pos
+        nxt = mentions.by_start.get(start)
+        # Joined by a separator, or by the conjunction written on the name ("ومجلس الأمن").
+        if nxt is None or (gap is None and not masked.startswith("و", start)):
+            return end
+        end = nxt.end
 
 
 def _spaces(s: str, pos: int) -> int:
@@ -1058,15 +1092,17 @@ def _number(key: str) -> str | None:
 
 def links_report(folder: str | Path) -> pd.DataFrame:
     """``compare_links`` for every XML file of a folder, disagreements only."""
-    from . import load_resolution
+    from . import ResolutionParseError, load_resolution
 
+    columns = ["file", "link_symbol", "text_symbol", "status", "link_text", "note"]
     frames = []
     for path in sorted(Path(folder).glob("*.xml")):
-        res = load_resolution(path)
-        table = compare_links(path, res.references)
+        try:
+            table = compare_links(path, load_resolution(path).references)
+        except ResolutionParseError as exc:
+            table = pd.DataFrame([(None, None, "unreadable", "", str(exc))], columns=columns[1:])
         table.insert(0, "file", path.name)
         frames.append(table[table["status"] != "agree"])
-    columns = ["file", "link_symbol", "text_symbol", "status", "link_text", "note"]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 

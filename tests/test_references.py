@@ -120,6 +120,19 @@ OTHER, DOC, TREATY = "other decision", "UN document", "treaty"
     ("en", "the Human Rights Council, and resolutions 24/14 of 27 September 2013 and 43/15 of "
            "22 June 2020",
      [(HRC, "A/HRC/RES/24/14", "", "2013-09-27"), (HRC, "A/HRC/RES/43/15", "", "2020-06-22")]),
+    # A/RES/75/201 (Arabic): two bodies joined after the keyword, each number its own.
+    ("ar", "قرارَي الجمعية العامة ومجلس الأمن 70/262 و 2282 (2016) المؤرخين 27 نيسان/أبريل 2016",
+     [(GA, "A/RES/70/262", "", "2016-04-27"), (SC, "S/RES/2282 (2016)", "", "2016-04-27")]),
+    # A/RES/75/168 (Arabic): a title with a colon between two numbers of one list.
+    ("ar", "تنفيذ قراري لجنة وضع المرأة 49/7 المؤرخ 11 آذار/مارس 2005، المعنون ”حالة نساء الشعوب "
+           "الأصلية: بعد استعراض السنوات العشر“ و 56/4 المؤرخ 9 آذار/مارس 2012، المعنون",
+     [(OTHER, "CSW resolution 49/7", "", "2005-03-11"),
+      (OTHER, "CSW resolution 56/4", "", "2012-03-09")]),
+    # A/RES/76/186 (Spanish, French): the body after the keyword or after the date.
+    ("es", "Recordando además las resoluciones del Consejo Económico y Social 2017/18, de 6 de "
+           "julio de 2017", [(ECOSOC, "E/RES/2017/18", "", "2017-07-06")]),
+    ("fr", "Rappelant la résolution 44/4 adoptée le 16 juillet 2020 par le Conseil des droits de "
+           "l’homme, intitulée", [(HRC, "A/HRC/RES/44/4", "", "2020-07-16")]),
     # "its" after an unrelated body is still the Assembly's (A/RES/75/168).
     ("en", "resolutions of the Economic and Social Council relating to indigenous peoples, "
            "reaffirming its resolutions 65/198 of 21 December 2010",
