@@ -55,7 +55,8 @@ _CLOSERS = "\"'\u201d\u2019\u00bb"  # closing quotes that may follow the final p
 _FULL_STOP_END = re.compile(r"[.!?][" + _CLOSERS + r")\]]*$")
 
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # superscript digits
-_MARKER = re.compile(rf"\^\(([{_DIGITS}]{{1,3}})\)|\^([{_DIGITS}]{{1,3}})|([{_SUPERSCRIPTS}]+)")
+_MARKER = re.compile(rf"\^\(([{_DIGITS}]{{1,3}})\)|\^([{_DIGITS}]{{1,3}})"
+                     rf"|([{_SUPERSCRIPTS}]{{1,3}})")
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
                              "0123456789")
 _BOLD = re.compile(r"\*\*")
@@ -81,6 +82,8 @@ _LABEL = re.compile(
 _FOOTNOTE_PAREN = re.compile(rf"^\((?P<n>[{_DIGITS}]{{1,3}})\)(?=\s|$)\s*")
 _FOOTNOTE_BARE = re.compile(rf"^(?P<n>[{_DIGITS}]{{1,3}})(?=\s|$)\s*")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500\u2501]{3,}$")
+# Items of a cover-page line set apart by three or more spaces (pdftotext -layout).
+_SEGMENT = re.compile(r"\S+(?:\s{1,2}\S+)*")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _PART_LATIN = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])(?:\.|\s*[-\u2013]\s*|\s*$)\s*")
 _ANNEX = {
@@ -98,6 +101,7 @@ _WORD = re.compile(r"[^\s\"'\u201c\u2018(*]+")
 _FURNITURE_TOKEN = re.compile(
     rf"(?P<page_number>[{_DIGITS}]{{1,3}}/[{_DIGITS}]{{1,3}})(?=\s|$)"
     rf"|(?P<job_number>[{_DIGITS}]{{2}}-[{_DIGITS}]{{5}}(?:\s?\([A-Z]\))?)(?=\s|$)"
+    r"|(?P<date_code>[0-3]\d[01]\d\d\d)(?=\s|$)"  # "070121" printed after a job number
     r"|(?P<barcode>\*[0-9A-Z]{5,12}\*)(?=\s|$)"
     r"|(?P<running_head>A/RES/(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?)(?=\s|$)")
 _MAX_FURNITURE_LINE = 120
@@ -248,6 +252,11 @@ def _furniture_tokens(text: str) -> list[tuple[str, int, int]] | None:
             return None
         tokens.append((m.lastgroup, m.start(), m.end()))
         pos = m.end()
+    kinds = {k for k, _, _ in tokens}
+    if "date_code" in kinds:
+        if "job_number" not in kinds:
+            return None
+        tokens = [("job_number" if k == "date_code" else k, s, e) for k, s, e in tokens]
     return tokens or None
 
 
@@ -348,7 +357,7 @@ def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> H
                 else:
                     head.artefacts.append(a)
             continue
-        for s, e, seg in _segments(ln):
+        for s, e, seg in _segments(ln, settings.language):
             key = _header_kind(seg, settings.language)
             if key == "date":
                 key = _date_key(items)
@@ -387,11 +396,30 @@ def _latin_letter(text: str) -> str | None:
     return chr(ord("A") + value - 1) if kind == "letter" else None
 
 
-def _segments(ln: Line) -> list[tuple[int, int, str]]:
+def _segments(ln: Line, language: str) -> list[tuple[int, int, str]]:
+    """The items of a cover-page line: parts apart by 3+ spaces, and an unknown part split
+    in two known ones when one space joins them ("United Nations A/RES/75/247")."""
     out = []
-    for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", ln.text):
-        out.append((ln.start + m.start(), ln.start + m.end(), m.group()))
+    for m in _SEGMENT.finditer(ln.text):
+        start, seg = ln.start + m.start(), m.group()
+        cut = _known_halves(seg, language) if _header_kind(seg, language) is None else None
+        if cut:
+            out += [(start, start + cut[0], seg[:cut[0]]), (start + cut[1], start + len(seg),
+                                                             seg[cut[1]:])]
+        else:
+            out.append((start, start + len(seg), seg))
     return out
+
+
+def _known_halves(seg: str, language: str) -> tuple[int, int] | None:
+    """Where to cut a segment into two known cover-page items, or None."""
+    if len(seg) > 120:
+        return None
+    for m in re.finditer(" ", seg):
+        left, right = seg[: m.start()], seg[m.end():]
+        if _header_kind(left, language) and _header_kind(right, language):
+            return m.start(), m.end()
+    return None
 
 
 def _date_key(items: list) -> str:
@@ -646,6 +674,7 @@ class _State:
     roman: str | None = None
     zone: bool = False  # inside a footnote area (after a separator line)
     footnote_open: bool = False  # the previous line was part of a footnote
+    note_text: str = ""  # that line
     bodied: set = field(default_factory=set)
     next_footnote: int = 1
     closed: bool = False  # the closing lines were seen
@@ -680,11 +709,12 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             number, body = fn
             st.bodied.add(number)
             st.next_footnote = number + 1
-            st.footnote_open = True
+            st.footnote_open, st.note_text = True, ln.text
             roles.append(Role(ln, "footnote", number=number, body=body))
             prev_content = False
             continue
         if st.footnote_open:
+            st.note_text = ln.text
             roles.append(Role(ln, "footnote_more"))
             continue
         st.zone = False
@@ -710,7 +740,9 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
     if n in st.bodied:
         return None
     if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
-        ok = n == st.next_footnote and (n in settings.cited or not settings.has_markers)
+        cited = n in settings.cited or not settings.has_markers
+        ok = cited and (n == st.next_footnote or (
+            n > st.next_footnote and not (st.footnote_open and not _ends_strong(st.note_text))))
     elif settings.has_markers:
         ok = n in settings.cited
     else:
@@ -949,9 +981,11 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
 
 
 def _strong_start(text: str, language: str) -> bool:
-    """A line that can only start a block: number, label, annex, part, closing, phrase."""
+    """A line that can only start a block: number, label, annex, part, closing, formula,
+    opening phrase."""
     return bool(_number_at(text) or _label_at(text) or is_annex_heading(text, language)
                 or _part_label(text, language) or M.parse_meeting(text, language) is not None
+                or M.is_formula(text, language)
                 or opens_paragraph(text, language, lexicon_only=True))
 
 

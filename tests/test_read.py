@@ -1,0 +1,67 @@
+"""Decoding input (analysis.read): the encodings and line ends a user's text file may have."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from analysis import ResolutionParseError, paths
+from analysis.read import decode_bytes, normalize_newlines, read_source
+
+SEED = paths.SEED.read_text(encoding="utf-8")
+ARABIC = "إن الجمعية العامة،\nإذ تكرر إدانتها الشديدة للاتجار بالأشخاص،\n١ - تحث الدول؛\n"
+
+
+@pytest.mark.parametrize("data", [
+    codecs.BOM_UTF8 + ARABIC.encode("utf-8"),
+    codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + ARABIC.encode("utf-16-be"),
+    ARABIC.encode("utf-16-le"),  # no BOM: NUL bytes in every other byte of the ASCII
+    ARABIC.encode("utf-8"),
+], ids=["utf-8 BOM", "utf-16-le BOM", "utf-16-be BOM", "utf-16-le", "utf-8"])
+def test_unicode_encodings(data):
+    assert decode_bytes(data) == ARABIC
+
+
+def test_windows_1256():
+    text = "إن الجمعية العامة،\nإذ تكرر إدانتها الشديدة للاتجار بالأشخاص؛\n"
+    assert decode_bytes(text.encode("cp1256")) == text
+
+
+def test_crlf_and_lone_cr_become_lf():
+    assert normalize_newlines("a\r\nb\rc\n") == "a\nb\nc\n"
+    src = read_source(SEED.replace("\n", "\r\n").encode("utf-16"), name="seed-crlf")
+    assert src.text == SEED
+    assert not src.is_xml
+
+
+def test_the_bom_is_not_part_of_the_text():
+    src = read_source(codecs.BOM_UTF8 + SEED.encode("utf-8"))
+    assert src.text == SEED
+
+
+def test_binary_data_is_refused_with_its_line():
+    data = b"Distr.: General\n" + bytes(range(256)) * 4
+    with pytest.raises(ResolutionParseError) as err:
+        read_source(data, name="scan.bin")
+    assert err.value.source == "scan.bin" and err.value.line == 2
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n"])
+def test_empty_input_is_refused(data):
+    with pytest.raises(ResolutionParseError) as err:
+        read_source(data, name="empty.txt")
+    assert err.value.line == 1
+
+
+def test_a_missing_file_is_refused():
+    with pytest.raises(ResolutionParseError, match="no such file"):
+        read_source("no/such/resolution.txt")
+
+
+def test_a_path_is_read_and_named(tmp_path):
+    path = tmp_path / "res.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + SEED.replace("\n", "\r\n").encode("utf-16-le"))
+    src = read_source(path)
+    assert src.text == SEED and src.name == str(path)

@@ -1,0 +1,460 @@
+"""The text parser (analysis.segment) on its pipeline stages, the text fixtures and bad input.
+
+Fixtures (tests/fixtures/README.md): English excerpts of A/RES/76/186, 75/247 (parts I and
+II) and 75/129 (an annex) laid out as pdftotext gives them, and a small Arabic text of 76/186
+encoded as UTF-16 with CRLF and as Windows-1256. Line numbers in comments are lines of the
+fixture named in the test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import assert_nothing_lost, time_limit
+
+import analysis
+from analysis import ResolutionParseError, paths, segment
+from analysis.read import read_source
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXT_FIXTURES = {
+    "en_76_186_excerpt.txt": "en",
+    "en_75_247_parts.txt": "en",
+    "en_75_129_annex.txt": "en",
+    "ar_76_186_utf16.txt": "ar",
+    "ar_76_186_cp1256.txt": "ar",
+}
+
+
+def load(name: str):
+    return analysis.load_resolution(FIXTURES / name)
+
+
+def parse(text: str, language: str = "en", name: str = "<test>"):
+    return segment.parse_text(text, language, name)
+
+
+# ------------------------------------------------------------------ the span ledger
+
+_MARKERS = re.compile(r"\^\(?[0-9\u0660-\u0669]{1,3}\)?|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_NUMBER = re.compile(r"^[\u200e\u200f]*[0-9\u0660-\u0669]{1,3}[\u200e\u200f]*\s*[.\-\u2013]")
+_LABEL = re.compile(r"^\([^)]{1,4}\)|^[\u2018\u2019'][0-9\u0660-\u0669]{1,2}[\u2018\u2019']")
+
+
+def _nonspace(text: str) -> str:
+    return "".join(text.split())
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def assert_texts_match_spans(parsed) -> None:
+    """Each block's and footnote's text is its raw spans' text less its label (number, sub
+    label, a part or annex label line before it), footnote markers and bold marks: the same
+    non-space characters, in the same order."""
+    text = parsed.text
+    starts = _line_starts(text)
+    for b in parsed.blocks:
+        own = [(s, e) for s, e in b.spans if s >= starts[b.line - 1]]
+        raw = " ".join(text[s:e] for s, e in own)
+        if b.kind == "paragraph" and b.sub:
+            raw = _LABEL.sub("", raw.lstrip(), count=1)
+        elif b.kind == "paragraph" and b.number is not None:
+            raw = _NUMBER.sub("", raw.lstrip(), count=1)
+        if "^(" not in raw:  # digits glued to a word ("2020,1") serve as markers
+            for n in b.footnotes:
+                raw = re.sub(rf"(?<=[^\s\d/]){n}(?!\d)", "", raw, count=1)
+        raw = _MARKERS.sub("", raw).replace("**", "")
+        assert _nonspace(b.text) == _nonspace(raw), (b.line, b.text[:60], raw[:60])
+    for f in parsed.footnotes:
+        raw = " ".join(text[s:e] for s, e in f.spans)
+        raw = re.sub(r"^\(?[0-9\u0660-\u0669]{1,3}\)?", "", raw.lstrip(), count=1)
+        assert _nonspace(f.text) == _nonspace(_MARKERS.sub("", raw)), (f.line, f.text[:60])
+
+
+def check_ledger(res) -> None:
+    assert_nothing_lost(res)
+    assert_texts_match_spans(res.parsed)
+
+
+def test_ledger_on_the_seed():
+    check_ledger(analysis.load_resolution(paths.SEED))
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FIXTURES))
+def test_ledger_on_every_text_fixture(name):
+    res = load(name)
+    assert res.language == TEXT_FIXTURES[name]
+    check_ledger(res)
+
+
+def test_the_ledger_check_fails_when_a_character_is_dropped():
+    # The checks can fail: a block whose text lost a word no longer matches its spans.
+    res = analysis.load_resolution(paths.SEED)
+    b = res.parsed.blocks[0]
+    broken = type(res.parsed)(meta=res.parsed.meta, blocks=[
+        segment.Block(**{**vars(b), "text": b.text.replace("الشديدة", "")})],
+        text=res.parsed.text)
+    with pytest.raises(AssertionError):
+        assert_texts_match_spans(broken)
+
+
+# ------------------------------------------------------------------ English fixtures
+
+@pytest.fixture(scope="module")
+def en_76_186():
+    return load("en_76_186_excerpt.txt")
+
+
+def test_en_76_186_structure(en_76_186):
+    p = en_76_186.paragraphs
+    main = p[p["sub"] == ""]
+    assert (main["section"] == "preamble").sum() == 11
+    assert list(main[main["section"] == "operative"]["number"]) == [1, 2, 3]
+    assert list(p[p["sub"] != ""]["sub"]) == list("abcdef")  # lines 84-108
+    assert set(p[p["sub"] != ""]["number"]) == {10}  # "Reaffirming that ... developed:"
+    assert list(en_76_186.footnotes["number"]) == [*range(1, 10), 22]
+    assert en_76_186.warnings == []
+
+
+def test_en_76_186_paragraph_split_by_footnotes_and_page_furniture(en_76_186):
+    # lines 45-48 end "on taking", footnotes 1-2, job number, bar code, recycle line and
+    # running head (lines 50-56), then line 58 "immediate and effective measures"
+    p = en_76_186.paragraphs
+    sixth = p[(p["section"] == "preamble") & (p["sub"] == "")].iloc[5]
+    assert "exploitation, on taking immediate and effective measures" in sixth["text"]
+    assert sixth["footnotes"] == [1, 2, 3, 4]
+    # operative 2: lines 124-125, footnotes 3-9 and 22, page number, running head, line 140
+    second = p[(p["section"] == "operative") & (p["number"] == 2)].iloc[0]
+    assert "the Conference of the Parties to the United Nations Convention" in second["text"]
+    assert second["footnotes"] == [22]
+
+
+def test_en_76_186_artefacts_and_meta(en_76_186):
+    a = en_76_186.artefacts
+    kinds = list(a["kind"])
+    for kind in ("masthead", "distribution", "separator", "job_number", "barcode", "recycle",
+                 "running_head", "page_number"):
+        assert kind in kinds
+    assert list(a[a["kind"] == "page_number"]["text"]) == ["2/3", "3/3"]  # lines 137, 154
+    assert list(a[a["kind"] == "barcode"]["text"]) == ["*2119241*"]  # line 54
+    m = en_76_186.meta
+    assert (m["symbol"], m["session"], m["number"]) == ("A/RES/76/186", 76, "186")
+    assert m["title"] == "Improving the coordination of efforts against trafficking in persons"
+    assert (m["agenda_item"], m["adopted"], m["distributed"]) == (108, "2021-12-16", "2022-01-11")
+    assert (m["meeting"], m["committee"], m["committee_report"]) == (53, "Third Committee",
+                                                                      "A/76/463")
+
+
+def test_en_75_247_parts_with_own_preambles():
+    res = load("en_75_247_parts.txt")
+    p = res.paragraphs
+    assert list(dict.fromkeys(p["part"])) == ["I", "II"]  # lines 18 and 55
+    for part, ops in (("I", [1, 2, 3, 4]), ("II", [1, 2, 3, 4, 5])):
+        rows = p[p["part"] == part]
+        assert list(rows[rows["section"] == "preamble"]["number"]) == [1, 2]
+        assert list(rows[rows["section"] == "operative"]["number"]) == ops
+    assert list(res.headings["text"]) == [
+        "Activities of the Office of Internal Oversight Services",
+        "Activities of the Independent Audit Advisory Committee"]
+    assert res.warnings == []  # numbering restarts in part II: no warning
+
+
+def test_en_75_247_glued_footnote_markers():
+    # line 30 "...30 June 2020,1" and line 70 "...31 July 2020,2"; bodies "1 A/75/301 ..."
+    # after a line of underscores (lines 45-46, 89-90)
+    res = load("en_75_247_parts.txt")
+    p = res.paragraphs
+    cited = p[p["footnotes"].map(len) > 0]
+    assert [(r.part, r.number, r.footnotes) for r in cited.itertuples()] == [
+        ("I", 2, [1]), ("II", 2, [2])]
+    assert list(res.footnotes["text"]) == ["A/75/301 (Part I) and A/75/301 (Part I)/Add.1.",
+                                           "A/75/293."]
+    assert cited.iloc[0]["text"].endswith("1 July 2019 to 30 June 2020,")
+    # "48th (resumed) plenary meeting"
+    assert (res.meta["meeting"], res.meta["adopted"]) == (48, "2020-12-31")
+
+
+def test_en_75_129_annex():
+    res = load("en_75_129_annex.txt")
+    p = res.paragraphs
+    assert (p["section"] == "preamble").sum() == 7  # lines 19-45, no blank lines between
+    assert list(p[p["section"] == "operative"]["number"]) == [1, 2, 3, 4, 5]
+    annex = p[p["section"] == "annex"]
+    assert list(annex["number"]) == list(range(1, 15))
+    assert set(annex["part"]) == {""}  # "Annex" (line 79) has no number
+    headings = res.headings
+    assert list(headings["section"]) == ["annex"] * 3
+    assert headings["text"].iloc[0] == ("Terms of reference of the trust fund for the "
+                                        "Judicial Fellowship Programme of the International "
+                                        "Court of Justice")  # wrapped, lines 81-82
+    assert list(annex["heading"].iloc[[0, 1]]) == ["I. Establishment", "II. Background"]
+    fifth = annex[annex["number"] == 5].iloc[0]["text"]  # lines 114-115, footnote, 121
+    assert "The Court was therefore greatly pleased" in fifth
+    assert res.footnotes["cited_in"].iloc[0] == [int(annex.index[3])]
+    assert res.meta["committee"] is None and res.meta["committee_report"] is None
+    assert res.meta["title"] == ("Trust fund for the Judicial Fellowship Programme of the "
+                                 "International Court of Justice")
+
+
+# ------------------------------------------------------------------ Arabic, encodings
+
+@pytest.mark.parametrize("name", ["ar_76_186_utf16.txt", "ar_76_186_cp1256.txt"])
+def test_arabic_fixture_in_two_encodings(name):
+    res = load(name)
+    p = res.paragraphs
+    main = p[p["sub"] == ""]
+    assert (main["section"] == "preamble").sum() == 5
+    assert list(main[main["section"] == "operative"]["number"]) == [1, 2, 3]
+    assert list(p[p["sub"] != ""]["sub"]) == ["أ", "ب", "ج", "د", "ه", "و"]
+    third = main.iloc[2]["text"]  # split around the recycle line (lines 25-31)
+    assert third.startswith("وإذ تضع في اعتبارها") and third.endswith("يحول دونه،")
+    assert list(res.footnotes["number"]) == [22]
+    m = res.meta  # Western digits, session first: "76/186 - ..."
+    assert (m["symbol"], m["session"], m["agenda_item"], m["meeting"]) == (
+        "A/RES/76/186", 76, 108, 53)
+    assert (m["adopted"], m["distributed"], m["committee_report"]) == (
+        "2021-12-16", "2022-01-11", "A/76/463")
+    assert "masthead" in list(res.artefacts["kind"])  # الأمــم المتحـدة with tatweel
+
+
+def test_both_encodings_read_to_the_same_text():
+    utf16 = read_source(FIXTURES / "ar_76_186_utf16.txt").text
+    cp1256 = read_source(FIXTURES / "ar_76_186_cp1256.txt").text
+    assert utf16 == cp1256
+    assert "\r" not in utf16
+
+
+# ------------------------------------------------------------------ pipeline stages
+
+def test_text_to_lines_offsets_point_at_the_content():
+    text = "a\n  bc \n\n\fd"
+    lines = segment.text_to_lines(text)
+    assert [ln.text for ln in lines] == ["a", "bc", "", "d"]
+    assert [text[ln.start:ln.end] for ln in lines] == ["a", "bc", "", "d"]
+    assert [ln.indent for ln in lines] == [False, True, False, False]
+    assert lines[3].page  # a form feed before "d"
+
+
+def test_furniture_page_numbers_must_agree_on_the_page_count():
+    lines = segment.text_to_lines("2/9\nx\n3/9\n68/192\n13-44785 (A)  *1344785*\n______")
+    found = segment.lines_to_furniture(lines, "en")
+    assert [a.kind for a in found[0]] == ["page_number"]
+    assert 3 not in found  # 68/192 is not page 68 of 192
+    assert [a.kind for a in found[4]] == ["job_number", "barcode"]
+    assert [a.text for a in found[4]] == ["13-44785 (A)", "*1344785*"]
+    assert [a.kind for a in found[5]] == ["separator"]
+
+
+@pytest.mark.parametrize("text, terminal", [
+    ("والتنمية،", True), ("على نحو تام وفعال؛", True), ("Summit,^(1)", True),
+    ("Development,1", True), ("(هيئة الأمم المتحدة للمرأة)", False), ("لمكافحة جميع أشكال", False),
+    ("as follows:", True), ("in the", False), ("“Transforming our world”.", True),
+    ("15 to 19 October 2012^(14)", False), ("from 11:00", False),
+])
+def test_ends_terminal(text, terminal):
+    assert segment.ends_terminal(text) is terminal
+
+
+def test_clean_text_removes_markers_and_bold():
+    text, phrase, notes = segment.clean_text("**تطلب** إلى الألفية^(١) ومؤتمر ٢٠٠٥ ^(٢)، شيء")
+    assert text == "تطلب إلى الألفية ومؤتمر ٢٠٠٥ ، شيء"
+    assert phrase == "تطلب"
+    assert notes == (1, 2)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("١ - تحث الدول", 1), ("12. Decides", 12), ("\u200f19 -\u200f تحيط علما", 19),
+    ("1.5 million", None), ("2030 Agenda", None),
+])
+def test_paragraph_numbers(text, number):
+    found = segment._number_at(text)
+    assert (found[0] if found else None) == number
+
+
+def test_annex_labels_give_the_part():
+    assert segment.annex_part("Annex II", "en") == "II"
+    assert segment.annex_part("المرفق الأول", "ar") == "الأول"
+    assert segment.annex_part("Annex", "en") == ""
+    assert segment.is_annex_heading("المرفق", "ar")
+    assert not segment.is_annex_heading("Annex I to the report of the Committee was", "en")
+
+
+# ------------------------------------------------------------------ layouts, small texts
+
+COVER_EN = """United Nations    A/RES/68/192
+General Assembly    Distr.: General
+14 February 2014
+Sixty-eighth session
+Agenda item 108
+
+Resolution adopted by the General Assembly on 18 December 2013
+
+[on the report of the Third Committee (A/68/457)]
+
+68/192. Improving the coordination of efforts against trafficking in persons
+
+The General Assembly,
+
+"""
+
+CLOSING_EN = "\n70th plenary meeting\n18 December 2013\n"
+
+
+def test_english_cover_page_on_layout_lines():
+    res = parse(COVER_EN + "Reiterating its strong condemnation of trafficking in persons,\n\n"
+                "1. Urges Member States to implement their obligations." + CLOSING_EN)
+    m = res.meta
+    assert (m["symbol"], m["session"], m["agenda_item"], m["committee"]) == (
+        "A/RES/68/192", 68, 108, "Third Committee")
+    assert (m["adopted"], m["distributed"], m["meeting"]) == ("2013-12-18", "2014-02-14", 70)
+    assert [a.kind for a in res.artefacts] == ["masthead", "distribution"]
+
+
+def test_single_unnumbered_operative_paragraph():
+    res = parse(COVER_EN + "Recalling its resolution 64/293 of 30 July 2010,\n\n"
+                "Decides to convene a high-level meeting on trafficking in persons in 2025."
+                + CLOSING_EN)
+    assert [(b.section, b.number) for b in res.blocks] == [("preamble", None),
+                                                           ("operative", None)]
+
+
+def test_subheading_and_nested_sub_items_in_the_operative_part():
+    # after A/RES/75/325, paragraphs 4 and 9 (the heading is its line before paragraph 9)
+    body = ("Bearing in mind the role and authority of the General Assembly,\n\n"
+            "1. Decides to establish an ad hoc working group, open to all Member States:\n\n"
+            "(a) To identify further ways to enhance the role of the Assembly, with the "
+            "primary focus on:\n\n"
+            "(i) During the seventy-sixth session: role and authority of the General "
+            "Assembly;\n\n"
+            "(ii) During the seventy-seventh session: strengthening the accountability;\n\n"
+            "(b) To submit a report thereon to the Assembly at its seventy-seventh session;\n\n"
+            "Role and authority of the General Assembly\n\n"
+            "2. Reaffirms the role and authority of the General Assembly." + CLOSING_EN)
+    res = parse(COVER_EN + body)
+    got = [(b.kind, b.section, b.number, b.sub) for b in res.blocks]
+    assert got == [("paragraph", "preamble", None, ""), ("paragraph", "operative", 1, ""),
+                   ("paragraph", "operative", 1, "a"), ("paragraph", "operative", 1, "a.i"),
+                   ("paragraph", "operative", 1, "a.ii"), ("paragraph", "operative", 1, "b"),
+                   ("heading", "operative", None, ""), ("paragraph", "operative", 2, "")]
+
+
+def test_hard_wrapped_paragraphs_without_blank_lines():
+    body = ("Reiterating its strong condemnation of trafficking in persons, especially women\n"
+            "and children,\n"
+            "Bearing in mind that all States have an obligation to exercise due diligence,\n"
+            "1. Urges Member States that have not yet done so to consider ratifying the\n"
+            "Convention;\n"
+            "2. Calls upon Governments to follow developments in the area of protection." +
+            CLOSING_EN)
+    res = parse(COVER_EN + body)
+    assert [b.text[:11] for b in res.blocks] == ["Reiterating", "Bearing in ", "Urges Membe",
+                                                 "Calls upon "]
+    assert res.blocks[0].text.endswith("especially women and children,")
+
+
+def test_gaps_and_repeats_in_numbering_are_warnings_not_losses():
+    body = ("Recalling its resolutions,\n\n1. Urges States;\n\n2. Calls upon States;\n\n"
+            "2. Invites States;\n\n5. Requests the Secretary-General to report." + CLOSING_EN)
+    res = parse(COVER_EN + body)
+    assert [b.number for b in res.blocks if b.section == "operative"] == [1, 2, 2, 5]
+    assert any("2 repeated" in w for w in res.warnings)
+    assert any("3-4 missing" in w for w in res.warnings)
+
+
+def test_collection_of_two_resolutions():
+    # after A/RES/75/101 A-B: each part has its label, title, formula and closing lines
+    text = COVER_EN.replace("The General Assembly,\n\n", "") + (
+        "A\n\nInformation in the service of humanity\n\nThe General Assembly,\n\n"
+        "Taking note of the report of the Committee on Information,\n\n"
+        "Urges all countries to cooperate and interact.\n\n41st plenary meeting\n"
+        "10 December 2020\n\nB\n\nUnited Nations global communications policies\n\n"
+        "The General Assembly,\n\nEmphasizing that the Committee on Information is its main "
+        "subsidiary body,\n\n1. Takes note of the reports of the Secretary-General;\n\n"
+        "2. Requests the Department to continue its work.\n\n41st plenary meeting\n"
+        "10 December 2020\n")
+    res = parse(text)
+    got = [(b.part, b.kind, b.section, b.number) for b in res.blocks]
+    assert got == [("A", "heading", "preamble", None), ("A", "paragraph", "preamble", None),
+                   ("A", "paragraph", "operative", None), ("B", "heading", "preamble", None),
+                   ("B", "paragraph", "preamble", None), ("B", "paragraph", "operative", 1),
+                   ("B", "paragraph", "operative", 2)]
+
+
+def test_footnote_bodies_wrapped_over_lines_in_a_footnote_area():
+    body = ("Recalling the Convention,^(1) and the Protocol thereto,^(2)\n\n"
+            "1. Urges States to ratify the Convention and\n\n__________________\n"
+            "1 See Official Records of the General Assembly, Seventy-fifth Session, "
+            "Supplement No.\n"
+            "17 (A/75/17), chap. I.\n2 Ibid., vol. 2237, No. 39574.\n\n2/3\n\nA/RES/68/192\n\n"
+            "the Protocol thereto." + CLOSING_EN)
+    res = parse(COVER_EN + body)
+    assert [f.number for f in res.footnotes] == [1, 2]
+    assert res.footnotes[0].text.endswith("Supplement No. 17 (A/75/17), chap. I.")
+    assert res.blocks[-1].text == "Urges States to ratify the Convention and the Protocol thereto."
+
+
+# ------------------------------------------------------------------ bad input
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t "])
+def test_empty_text_is_an_error(text):
+    with pytest.raises(ResolutionParseError) as err:
+        parse(text, name="empty.txt")
+    assert err.value.source == "empty.txt" and err.value.line == 1
+
+
+def test_text_without_enacting_formula_names_the_first_line_that_is_not_cover_page():
+    with pytest.raises(ResolutionParseError) as err:
+        parse("Distr.: General\nSome notes about a meeting\nthat is not a resolution.\n",
+              name="notes.txt")
+    assert err.value.line == 2
+    assert "enacting formula" in str(err.value) and "notes.txt" in str(err.value)
+
+
+def test_garbage_is_an_error():
+    with pytest.raises(ResolutionParseError):
+        analysis.load_resolution(bytes(range(256)) * 40, name="garbage.bin")
+    with pytest.raises(ResolutionParseError):
+        parse("%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\n", name="file.pdf")
+
+
+def test_text_cut_inside_the_preamble_is_truncated():
+    seed = paths.SEED.read_text(encoding="utf-8")
+    cut = "\n".join(seed.split("\n")[:47])  # up to line 47: "... بما يلي:"
+    with pytest.raises(ResolutionParseError) as err:
+        parse(cut, "ar", "seed-cut.txt")
+    assert "operative" in str(err.value)
+    assert err.value.line == 47
+
+
+def test_text_cut_inside_the_last_paragraph_is_truncated():
+    seed = paths.SEED.read_text(encoding="utf-8")
+    lines = seed.split("\n")[:158]  # line 157 ends with a comma, no closing lines
+    with pytest.raises(ResolutionParseError) as err:
+        parse("\n".join(lines), "ar", "seed-cut.txt")
+    assert err.value.line == 157 and "truncated" in str(err.value)
+
+
+def test_last_paragraph_complete_without_closing_lines_is_accepted():
+    seed = paths.SEED.read_text(encoding="utf-8")
+    lines = seed.split("\n")[:172]  # up to paragraph 18, which ends with a full stop
+    res = parse("\n".join(lines), "ar")
+    assert res.blocks[-1].number == 18 and "meeting" not in res.meta
+
+
+def test_one_megabyte_single_line_returns_or_fails_cleanly():
+    # a guard against hangs, not a measure of speed (bench/ times it)
+    with time_limit(20), pytest.raises(ResolutionParseError):
+        parse("إن " + "الجمعية العامة، " * 70_000, "ar")
+    with time_limit(20), pytest.raises(ResolutionParseError):
+        parse("The General Assembly,\n" + "Recalling " + "(a) 1. ^(1) ** ," * 70_000)
+    with time_limit(20):  # one paragraph ending in "1." is a (single) operative paragraph
+        res = parse("The General Assembly,\n" + "Decides " + "(a) 1. ^(1) ** " * 70_000)
+    assert [b.section for b in res.blocks] == ["operative"]
