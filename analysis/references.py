@@ -739,10 +739,13 @@ def _list_items(masked: str, pos: int, language: str, dates: dict[int, str | Non
 
 def _resolutions(text: str, masked: str, index, language: str,
                  dates: dict[int, str | None]) -> list[Reference]:
+    keywords = list(_keyword_regex(language).finditer(masked))
+    if not keywords:
+        return []
     mentions = _mentions(masked, language)
     decisions = {r["key"] for r in _words(language).get("decision", [])}
     out: list[Reference] = []
-    for kw in _keyword_regex(language).finditer(masked):
+    for kw in keywords:
         pro = kw.group("pro")
         if language == "ar" and pro and text[index[kw.end() - 1]] == "\u0629":
             continue  # مقررة (a rapporteur), not مقرره (its decision)
