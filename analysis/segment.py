@@ -678,6 +678,7 @@ class _State:
     bodied: set = field(default_factory=set)
     next_footnote: int = 1
     closed: bool = False  # the closing lines were seen
+    collection_start: bool = False  # the body starts with the label of a collection's part
     annex_numbered: bool = False
     warnings: list = field(default_factory=list)
 
@@ -686,6 +687,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                    ) -> tuple[list[Role], list[str]]:
     """Classify each body line (from index ``first``, after the formula)."""
     st = _State()
+    st.collection_start = first < len(lines) and not M.is_formula(lines[first].text,
+                                                                  settings.language)
     roles: list[Role] = []
     prev_content = False  # the previous line was body text (a soft, single-newline break)
     for i in range(first, len(lines)):
@@ -772,8 +775,12 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         _reset_subs(st)
         return Role(ln, "meta", label="formula", meta=("formula", text))
     label = _part_label(text, lang)
-    if st.closed and label and label == text.rstrip("."):  # the next part of a collection
-        st.closed = False
+    if label and label == text.rstrip(".") and (st.closed or st.collection_start):
+        # the label of a resolution of a collection ("A", "B"), before its formula
+        st.closed = st.collection_start = False
+        st.section, st.last_number, st.open_kind = "preamble", None, "heading"
+        _reset_subs(st)
+        return Role(ln, "heading", section="preamble", part=label, label="collection")
     if st.closed:
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
         return Role(ln, "artefact", label="other",
@@ -1067,37 +1074,49 @@ def settle_parts(protos: list[_Proto]) -> list[_Proto]:
     """Part headings ("I", "B", "أولا") name parts when the numbering restarts at 1 after a
     later one, or when a part opens with its own preambular paragraphs; then the label is
     the blocks' ``part``, not a heading. Otherwise they are plain headings and no block has
-    a part."""
-    marks = [i for i, p in enumerate(protos) if p.role.label == "part"]
+    a part. In a collection (75/101 A-B) the parts are its resolutions ("A", "B"; Arabic
+    letter names read as Latin letters) and other part headings are plain headings."""
+    collection = [i for i, p in enumerate(protos) if p.role.label == "collection"]
+    marks = collection or [i for i, p in enumerate(protos) if p.role.label == "part"]
     if not marks:
         return protos
-    ends = [*marks[1:], len(protos)]
-    parts = False
-    for k, (i, end) in enumerate(zip(marks, ends, strict=True)):
-        body = [p for p in protos[i + 1:end] if p.role.kind != "heading"]
-        first = body[0].role if body else None
-        if first and first.kind == "paragraph" and first.number is None and (
-                first.section == "preamble") and _ends_weak(body[0].lines[-1].text):
-            parts = True
-        numbers = [p.role.number for p in body
-                   if p.role.kind == "paragraph" and p.role.number is not None]
-        if k and numbers and numbers[0] == 1:
-            parts = True
-    if not parts:
+    if not collection and not _restarts(protos, marks):
         return [replace(p, role=replace(p.role, part="", label="" if p.role.label == "part"
                                         else p.role.label))
                 if p.role.section != "annex" else p for p in protos]
     out: list[_Proto] = []
     carry: list[Line] = []
+    part = ""
     for i, p in enumerate(protos):
         if i in marks:
             carry += [*p.labels, *p.lines]
+            part = (_latin_letter(p.role.part) or p.role.part) if collection else p.role.part
             continue
-        out.append(replace(p, labels=[*carry, *p.labels]) if carry else p)
+        role = p.role
+        if role.section != "annex":
+            role = replace(role, part=part, label="" if role.label == "part" else role.label)
+        out.append(replace(p, role=role, labels=[*carry, *p.labels]))
         carry = []
     if carry and out:
         out[-1] = replace(out[-1], labels=[*out[-1].labels, *carry])
     return out
+
+
+def _restarts(protos: list[_Proto], marks: list[int]) -> bool:
+    """Whether the numbering restarts after a later part heading, or a part heading is
+    followed by preambular paragraphs (ending in commas) of its own."""
+    ends = [*marks[1:], len(protos)]
+    for k, (i, end) in enumerate(zip(marks, ends, strict=True)):
+        body = [p for p in protos[i + 1:end] if p.role.kind != "heading"]
+        first = body[0].role if body else None
+        if first and first.kind == "paragraph" and first.number is None and (
+                first.section == "preamble") and _ends_weak(body[0].lines[-1].text):
+            return True
+        numbers = [p.role.number for p in body
+                   if p.role.kind == "paragraph" and p.role.number is not None]
+        if k and numbers and numbers[0] == 1:
+            return True
+    return False
 
 
 def settle_sections(blocks: list[Block], language: str) -> list[Block]:
