@@ -672,6 +672,7 @@ class _State:
     flush: bool = False  # the current paragraph continues a numbered one (no number printed)
     letter: str | None = None  # current sub-item letter of the current paragraph
     roman: str | None = None
+    sub_label: str = ""  # label of the open block when it is a sub-item
     zone: bool = False  # inside a footnote area (after a separator line)
     footnote_open: bool = False  # the previous line was part of a footnote
     note_text: str = ""  # that line
@@ -727,6 +728,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         if role.kind in ("paragraph", "sub", "heading", "label"):
             st.open_kind = "heading" if role.kind == "label" else role.kind
             st.open_text = ln.text
+            st.sub_label = role.label if role.kind == "sub" else ""
         elif role.kind == "continuation":
             st.open_text = ln.text
     return roles, st.warnings
@@ -742,6 +744,8 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
     n = int(normalize_ar(m.group("n")))
     if n in st.bodied:
         return None
+    if not st.zone and st.open_kind == "sub" and st.sub_label.split(".")[-1] == str(n - 1):
+        return None  # "(3)" after the sub-item "(2)": a list, not a footnote
     if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
         cited = n in settings.cited or not settings.has_markers
         ok = cited and (n == st.next_footnote or (
@@ -945,13 +949,14 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return 1  # a part label alone on its line ("B", "II", "دال")
     if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL):
         return 0
-    if label and len(text) <= 80:
-        return 1
+    adjacent = bool(settings.wrap) and i + 1 < len(lines) and bool(lines[i + 1].text)
+    if label and len(text) <= 80:  # "II. Credentials ...", perhaps wrapped
+        return max(1, _wrapped_heading(lines, i, st, settings) if adjacent else 1)
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
     if full and _phrase(text, lang, seen=_MIN_SEEN):
         return 0  # the first part of a paragraph cut by a page break
-    if settings.wrap and i + 1 < len(lines) and lines[i + 1].text:
+    if adjacent:
         return _wrapped_heading(lines, i, st, settings)
     nxt = _next_content(lines, i, settings)
     if nxt is None:
@@ -961,7 +966,8 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return 1
     if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
         return int(short or st.open_kind in _STRUCTURAL)
-    if st.open_kind in _STRUCTURAL and st.section == "annex":
+    if st.open_kind in _STRUCTURAL and st.section == "annex" and not (
+            full and settings.wrap) and not _LOWER_START.match(t):
         return 1  # a title under "Annex" or another heading, then its text
     return int(short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t))))
 
@@ -975,8 +981,10 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     j = i
     while j + 1 < len(lines) and lines[j + 1].text:
         j += 1
-        if j - i > 4 or ends_terminal(lines[j].text) or _number_at(lines[j].text):
+        if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
             return 0
+    if ends_terminal(lines[j].text):  # a comma may end a wrapped line, not the heading
+        return 0
     nxt = _next_content(lines, j, settings)
     if nxt is None:
         return 0
