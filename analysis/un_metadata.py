@@ -97,6 +97,9 @@ def parse_un_metadata_lines(text: str, name: str = "<metadata>") -> list[dict]:
         if not isinstance(record, dict) or not record.get("symbol"):
             raise ResolutionParseError("no symbol", source=name, line=number,
                                        expected='a JSON object with a "symbol"')
+        if not isinstance(record["symbol"], str):
+            raise ResolutionParseError("the symbol is not text", source=name, line=number,
+                                       expected='"symbol": "A/RES/..."')
         records.append(record)
     return records
 
@@ -123,10 +126,11 @@ def un_metadata_table(records: list[dict]) -> pd.DataFrame:
             "report_paragraph": r.get("report_paragraph"),
             "pv": r.get("pv"),
             # Subjects come as [term, thesaurus] pairs; the term is what a reader wants.
-            "subjects": [s[0] if isinstance(s, list) else str(s) for s in r.get("subjects") or []],
-            "sdgs": [str(s) for s in r.get("SDGs") or []],
-            **{k: [clean_name(s) for s in r.get(k) or []] for k in (*VOTE_LISTS, "sponsors",
-                                                                    "additional_sponsors")},
+            "subjects": [str(s[0]) if isinstance(s, list) else str(s)
+                         for s in _listed(r.get("subjects")) if s],
+            "sdgs": [str(s) for s in _listed(r.get("SDGs"))],
+            **{k: [clean_name(str(s)) for s in _listed(r.get(k))]
+               for k in (*VOTE_LISTS, "sponsors", "additional_sponsors")},
         })
     df = pd.DataFrame(rows, columns=UN_COLUMNS)
     for col in ("votes_in_favour", "votes_against", "votes_abstaining"):
@@ -137,6 +141,13 @@ def un_metadata_table(records: list[dict]) -> pd.DataFrame:
                 "report_paragraph", "pv"):
         df[col] = df[col].astype("str")
     return df.drop_duplicates("key", keep="last").reset_index(drop=True)
+
+
+def _listed(value) -> list:
+    """A list field as a list (a lone string is one item; anything else none)."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, str) and value.strip() else []
 
 
 def _count(value) -> int | None:

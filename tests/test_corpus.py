@@ -312,3 +312,16 @@ def test_a_damaged_cache_entry_is_parsed_again(folder):
     again = _load(folder)
     assert "75_2_E.xml" in CALLS
     pd.testing.assert_frame_equal(first.paragraphs, again.paragraphs)
+
+
+def test_odd_metadata_fields_do_not_break_the_table():
+    from analysis.un_metadata import parse_un_metadata_lines, un_metadata_table
+
+    lines = ('{"symbol": "A/RES/1/1", "sponsors": "FRANCE", "MS_against": null, '
+             '"subjects": [["PEACE"], []], "MS_in_favour_count": "n/a"}')
+    row = un_metadata_table(parse_un_metadata_lines(lines)).iloc[0]
+    assert row["sponsors"] == ["FRANCE"] and row["MS_against"] == []
+    assert row["subjects"] == ["PEACE"]
+    assert pd.isna(row["votes_in_favour"])
+    with pytest.raises(ResolutionParseError, match="line 1: the symbol is not text"):
+        parse_un_metadata_lines('{"symbol": 7}')
