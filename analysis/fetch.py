@@ -154,7 +154,8 @@ def list_repository(api_url: str = API_URL, ref: str = COMMIT) -> list[RemoteFil
     tree = download_json(f"{base}/git/trees/{urllib.parse.quote(ref)}?recursive=1")
     if isinstance(tree, dict) and "tree" in tree and not tree.get("truncated"):
         return [RemoteFile(e["path"], e.get("size"), e.get("sha"))
-                for e in tree["tree"] if e.get("type") == "blob"]
+                for e in tree["tree"]
+                if isinstance(e, dict) and e.get("type") == "blob" and e.get("path")]
     return walk_contents(base, ref)
 
 
@@ -166,6 +167,8 @@ def walk_contents(base: str, ref: str, path: str = "", depth: int = 0) -> list[R
         raise FetchError(f"{base}: unexpected listing for {path or '/'}")
     files = []
     for e in listing:
+        if not isinstance(e, dict) or not e.get("path"):
+            continue
         if e.get("type") == "file":
             files.append(RemoteFile(e["path"], e.get("size"), e.get("sha"),
                                     e.get("download_url")))
@@ -193,6 +196,8 @@ def download(url: str) -> bytes:
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FetchError(f"cannot reach {url} ({reason}); are you offline?") from exc
+    except ValueError as exc:  # not a URL urllib can open
+        raise FetchError(f"{url}: {exc}") from exc
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -154,3 +154,8 @@ def test_special_session_only_from_its_regular_session_folder():
 def test_git_blob_sha_is_what_git_hash_object_prints():
     # `printf 'hello\n' | git hash-object --stdin`
     assert git_blob_sha(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_a_bad_base_url_is_a_fetch_error(tmp_path):
+    with pytest.raises(FetchError, match="unknown url type"):
+        fetch_unxml(75, "ar", tmp_path, api_url="nowhere/api")
