@@ -186,9 +186,9 @@ def download_json(url: str):
 
 def download(url: str) -> bytes:
     """The body at ``url``; any network failure becomes a one-line ``FetchError``."""
-    request = urllib.request.Request(url, headers={"User-Agent": "un-resolutions-analysis",
-                                                   "Accept": "application/json, */*"})
+    headers = {"User-Agent": "un-resolutions-analysis", "Accept": "application/json, */*"}
     try:
+        request = urllib.request.Request(url, headers=headers)
         with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
             return response.read()
     except urllib.error.HTTPError as exc:
