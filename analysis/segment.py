@@ -630,6 +630,12 @@ def _label_at(text: str) -> tuple[str, bool, int] | None:
     return label, False, m.end()
 
 
+def _digit_label_next(text: str) -> int | None:
+    """The number after a sub-item label written "(n)" (a numbered list), else None."""
+    m = _FOOTNOTE_PAREN.match(text)
+    return int(normalize_ar(m.group("n"))) + 1 if m else None
+
+
 def _part_label(text: str, language: str) -> str | None:
     """The part label of a heading: "I", "II", "A", "B" (optionally ". Title"), "أولا", "باء"."""
     m = _PART_LATIN.match(text)
@@ -672,7 +678,8 @@ class _State:
     flush: bool = False  # the current paragraph continues a numbered one (no number printed)
     letter: str | None = None  # current sub-item letter of the current paragraph
     roman: str | None = None
-    sub_label: str = ""  # label of the open block when it is a sub-item
+    digit_next: int | None = None  # after a sub-item "(2)": 3, the next of its list
+    after_label: bool = False  # the line before was an annex label ("Annex", "المرفق")
     zone: bool = False  # inside a footnote area (after a separator line)
     footnote_open: bool = False  # the previous line was part of a footnote
     note_text: str = ""  # that line
@@ -727,8 +734,9 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         prev_content = role.kind in ("paragraph", "sub", "heading", "continuation")
         if role.kind in ("paragraph", "sub", "heading", "label"):
             st.open_kind = "heading" if role.kind == "label" else role.kind
+            st.after_label = role.kind == "label"
             st.open_text = ln.text
-            st.sub_label = role.label if role.kind == "sub" else ""
+            st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
         elif role.kind == "continuation":
             st.open_text = ln.text
     return roles, st.warnings
@@ -744,7 +752,7 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
     n = int(normalize_ar(m.group("n")))
     if n in st.bodied:
         return None
-    if not st.zone and st.open_kind == "sub" and st.sub_label.split(".")[-1] == str(n - 1):
+    if not st.zone and st.open_kind == "sub" and st.digit_next == n:
         return None  # "(3)" after the sub-item "(2)": a list, not a footnote
     if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
         cited = n in settings.cited or not settings.has_markers
@@ -966,9 +974,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return 1
     if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
         return int(short or st.open_kind in _STRUCTURAL)
-    if st.open_kind in _STRUCTURAL and st.section == "annex" and not (
+    if st.after_label and st.section == "annex" and not (
             full and settings.wrap) and not _LOWER_START.match(t):
-        return 1  # a title under "Annex" or another heading, then its text
+        return 1  # a title under "Annex", then its text
     return int(short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t))))
 
 
@@ -988,8 +996,11 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     nxt = _next_content(lines, j, settings)
     if nxt is None:
         return 0
+    # under a heading ("Rule 60"), a title wrapped short of the text width
+    narrow = st.open_kind == "heading" and all(
+        len(ln.text) < 0.85 * settings.wrap for ln in lines[i:j])
     if _strong_start(nxt.text, settings.language) or (
-            st.open_kind in _STRUCTURAL and st.section == "annex"
+            (narrow or st.after_label) and st.section == "annex"
             and not _LOWER_START.match(nxt.text)):
         return j - i + 1
     return 0
