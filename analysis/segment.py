@@ -553,6 +553,8 @@ def _opening_words(language: str) -> frozenset[str]:
 
 #: Lexicon phrases seen once are often headings or list items mined by mistake ("Gross").
 _MIN_SEEN = 2
+#: Phrases opening this many paragraphs in the lexicon are common enough to end the one before.
+_COMMON = 20
 
 
 def _phrase(text: str, language: str, section: str | None = None, seen: int = 1
@@ -1026,7 +1028,10 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     if st.open_kind in _STRUCTURAL:
         return True
     if not ends_terminal(st.open_text):
-        return False
+        # a preambular paragraph whose end lost its comma: the next opens with a common
+        # preambular phrase ("وإذ تحيط علما", "Recalling") that no sentence runs into
+        return (not soft and st.section == "preamble" and not _LOWER_START.match(text)
+                and bool(_phrase(text, lang, "preamble", seen=_COMMON)))
     if st.section == "operative" or (st.section == "annex" and st.annex_numbered):
         return False
     if soft:
