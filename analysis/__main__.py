@@ -1,10 +1,9 @@
-"""Command line: ``python -m analysis parse FILE [--out DIR]`` and ``python -m analysis report [FILE]``."""
+"""Command line: ``python -m analysis parse FILE [--out DIR]``, ``... report [FILE]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import paths
 from .errors import ResolutionParseError

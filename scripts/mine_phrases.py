@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-# Prepositions the markup sometimes includes at the end of the phrase ("وإذ تشير إلى", "Takes note of").
+# Prepositions the markup sometimes leaves at the end of a phrase ("وإذ تشير إلى", "Takes note of").
 _TRAILING = re.compile(r"\s+(إلى|على|في|of|to|that|the|à|de|que|a)$")
 LANG = {"ara": "ar", "eng": "en", "fra": "fr", "spa": "es"}
 OUT = Path(__file__).resolve().parent.parent / "analysis" / "data" / "opening_phrases.csv"
@@ -53,7 +53,8 @@ def main(corpus: str) -> None:
         for el in tree.iter(f"{NS}container", f"{NS}crossHeading"):
             if el.tag == f"{NS}crossHeading" and el.get("refersTo") != "#preamble":
                 continue
-            p = el if el.tag == f"{NS}crossHeading" else next(el.iter(f"{NS}p", f"{NS}listIntroduction"), None)
+            p = el if el.tag == f"{NS}crossHeading" else next(
+                el.iter(f"{NS}p", f"{NS}listIntroduction"), None)
             phrase = first_span(p) if p is not None else None
             if phrase:
                 counts[(lang, "preamble", phrase)] += 1
@@ -69,7 +70,8 @@ def main(corpus: str) -> None:
         w.writerow(["language", "section", "phrase", "occurrences", "source"])
         for (lang, section, phrase), n in sorted(counts.items()):
             sessions = "+".join(sorted(files[(lang, section, phrase)]))
-            w.writerow([lang, section, phrase, n, f"AKN4UN corpus, GA session {sessions} (UNxml/GAresolutions)"])
+            w.writerow([lang, section, phrase, n,
+                        f"AKN4UN corpus, GA session {sessions} (UNxml/GAresolutions)"])
     print(f"{len(counts)} phrases written to {OUT}")
 
 
