@@ -54,6 +54,8 @@ _LEAD_EQUIVALENTS = {normalize_ar("وإذ"): normalize_ar("إذ"),
 
 
 def _key(norm_words: list[str]) -> tuple[str, ...]:
+    if len(norm_words) > 1 and norm_words[0] == "\u0648":  # a detached و ("و إذ تشير")
+        norm_words = norm_words[1:]
     if norm_words and norm_words[0] in _LEAD_EQUIVALENTS:
         norm_words = [_LEAD_EQUIVALENTS[norm_words[0]], *norm_words[1:]]
     return tuple(norm_words)

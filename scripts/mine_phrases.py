@@ -32,7 +32,9 @@ def first_span(p) -> str | None:
     for span in p.iter(NS + "span"):
         if "italic" in (span.get("class") or ""):
             text = " ".join("".join(span.itertext()).split())
-            return _TRAILING.sub("", text.strip(" ،,:")) or None
+            text = _TRAILING.sub("", text.strip(" ،,:-–"))
+            # A lone letter or conjunction is a markup slip ("و", "a"), not a phrase.
+            return text if re.search(r"\w\w", text) else None
         return None
     return None
 
