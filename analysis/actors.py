@@ -118,6 +118,7 @@ def actor_forms() -> pd.DataFrame:
     return pd.DataFrame(_read_csv("actor_forms.csv")).astype("str")
 
 
+@functools.lru_cache(maxsize=4096)  # a few gaps (" ", ", ", " - ") make most of a text
 def gap_key(gap: str) -> str:
     """The punctuation between two words that matters for matching a name."""
     return _SOFT_GAP.sub("", gap).translate(_GAP_PUNCT)

@@ -378,12 +378,17 @@ def _span_of_days(m: re.Match, p: str, language: str, months: dict[str, int],
 def _text_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None):
     """(paragraph, footnote, part, section, number, sub, text) for every paragraph and
     footnote."""
-    for idx, row in paragraphs.iterrows():
-        yield (int(idx), None, row.get("part", ""), row["section"], row["number"],
-               row.get("sub", ""), row["text"])
+    # Columns zipped, not iterrows: a Series per row costs more than finding its dates.
+    blank = [""] * len(paragraphs)
+    yield from ((int(idx), None, part, section, number, sub, text)
+                for idx, part, section, number, sub, text in zip(
+                    paragraphs.index, paragraphs.get("part", blank), paragraphs["section"],
+                    paragraphs["number"], paragraphs.get("sub", blank), paragraphs["text"],
+                    strict=True))
     if footnotes is not None:
-        for _, fn in footnotes.iterrows():
-            yield None, int(fn["number"]), "", "footnote", None, "", fn["text"]
+        yield from ((None, int(number), "", "footnote", None, "", text)
+                    for number, text in zip(footnotes["number"], footnotes["text"],
+                                            strict=True))
 
 
 def dates_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
