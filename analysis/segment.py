@@ -957,8 +957,10 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     label = _part_label(text, lang)
     if label and label == text.rstrip("."):
         return 1  # a part label alone on its line ("B", "II", "دال")
-    if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL):
-        return 0
+    if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL or (
+            label and len(text) <= 80 and not (settings.wrap and i + 1 < len(lines)
+                                               and lines[i + 1].text))):
+        return 0  # (a part with its title, "B. Office of ...", may follow a table)
     adjacent = bool(settings.wrap) and i + 1 < len(lines) and bool(lines[i + 1].text)
     if label and len(text) <= 80:  # "II. Credentials ...", perhaps wrapped
         return max(1, _wrapped_heading(lines, i, st, settings) if adjacent else 1)
@@ -1149,8 +1151,9 @@ def settle_sections(blocks: list[Block], language: str) -> list[Block]:
     In each part: unnumbered paragraphs just before the first numbered one that end with
     "." ":" ";" and open with an operative phrase ("تقرر ما يلي:", "Decides:") are operative;
     a part without numbered paragraphs has its last paragraph (with its sub-items) as its
-    single operative paragraph when that ends with a full stop or opens like one. A heading
-    belongs to the section of the block after it.
+    single operative paragraph when that ends with a full stop or opens like one. Nothing
+    after the first operative paragraph of a part is preamble. A heading belongs to the
+    section of the block after it.
     """
     out = list(blocks)
     groups: list[list[int]] = []
@@ -1163,6 +1166,12 @@ def settle_sections(blocks: list[Block], language: str) -> list[Block]:
             groups.append([i])
     for group in groups:
         _settle_group(out, group, language)
+    seen: set[str] = set()
+    for i, b in enumerate(out):  # no preamble after the operative part began (in a part)
+        if b.section == "operative":
+            seen.add(b.part)
+        elif b.section == "preamble" and b.part in seen:
+            out[i] = replace(b, section="operative")
     for i in range(len(out) - 1, -1, -1):
         b = out[i]
         if b.kind == "heading" and b.section != "annex":
