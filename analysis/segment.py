@@ -449,7 +449,8 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
         info = M.parse_symbol_title(text)
         s0, e0, first = parts[0]
         cut = info["title_start"]
-        spans[0:1] = [(s0, s0 + len(first[:cut].rstrip()), "symbol"), (s0 + cut, e0, "title")]
+        spans[0:1] = [(s0, s0 + len(first[:cut].rstrip()), "symbol")] + (
+            [(s0 + cut, e0, "title")] if s0 + cut < e0 else [])  # the title may start below
         meta.setdefault("symbol", info["symbol"])
         meta.setdefault("session", info["session"])
         meta.setdefault("number", info["number"])
@@ -758,8 +759,8 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
         return None  # "(3)" after the sub-item "(2)": a list, not a footnote
     if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
         cited = n in settings.cited or not settings.has_markers
-        ok = cited and (n == st.next_footnote or (
-            n > st.next_footnote and not (st.footnote_open and not _ends_strong(st.note_text))))
+        ok = cited and n >= st.next_footnote and not (
+            st.footnote_open and not _ends_strong(st.note_text))  # "Supplement No.\n17 (A/…"
     elif settings.has_markers:
         ok = n in settings.cited
     else:
