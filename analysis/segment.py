@@ -805,7 +805,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if num and after_break and _plausible(num[0], st):
         return _numbered(st, ln, num)
     lab = _label_at(text)
-    if lab and after_break and st.open_kind != "formula":
+    if lab and st.open_kind != "formula" and (
+            ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
+            or (not soft and _expected_label(st, lab[0]))):
         return _sub(st, ln, lab)
     if soft and st.open_kind == "heading" and st.heading_more:
         st.heading_more -= 1
@@ -899,6 +901,15 @@ def _next_letter(label: str | None) -> str | None:
     if len(plain) == 1 and plain in _AR_LETTERS and plain != _AR_LETTERS[-1]:
         return _AR_LETTERS[_AR_LETTERS.index(plain) + 1]
     return None
+
+
+def _expected_label(st: _State, label: str) -> bool:
+    """Whether a label comes next in the current list ("(c)" after "(b)"): a sub-item even
+    after a page break that cut the one before without punctuation."""
+    if st.roman is not None and st.roman in _ROMANS[:-1]:
+        if label == _ROMANS[_ROMANS.index(st.roman) + 1]:
+            return True
+    return label == _next_letter(st.letter)
 
 
 def _sub(st: _State, ln: Line, lab: tuple[str, bool, int]) -> Role:
