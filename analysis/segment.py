@@ -14,23 +14,43 @@ paragraph, truncation).
 Rules, all general (none names a document):
 
 - A line is a new block when it starts with a paragraph number ("١ -", "1."), a sub-item
-  label ("(أ)", "(a)", "(i)"), is a heading, or (after a line ending in terminal punctuation)
-  opens with a known opening phrase or a leading space. Otherwise it continues the block before
-  it (a hard-wrapped line).
+  label ("(أ)", "(a)", "(i)", nested "(i)" after "(a)" and Arabic "’1‘" give "a.i", "أ.1"),
+  is a heading, or (after a line ending in terminal punctuation) opens with a known opening
+  phrase (``phrases.match_phrase``) or a leading space. Otherwise it continues the block
+  before it (a hard-wrapped line; a hyphen ending a line joins the word, "medium- and" kept).
 - Across a blank line, page furniture or a footnote block, a block continues the previous one
   when the previous lacks terminal punctuation ("،" "؛" "." ":" ";" ","), when it is in the
-  operative part or numbered annex and starts with neither number nor label, or (preamble)
-  when it does not open like a preambular paragraph (a lower-case word; in Arabic a word that
-  starts no known opening phrase).
+  operative part or numbered annex and starts with neither number nor label (except after a
+  sub-item or a colon: text continuing a numbered paragraph, "as well as ...", takes its
+  number), or (preamble, after a comma or colon) when it does not open like a preambular
+  paragraph: a lower-case word; otherwise neither a known opening phrase nor the first word
+  of one, an English participle before a lower-case word ("Rejecting the"), nor Arabic
+  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها").
+- A heading is a line without terminal punctuation and number, after a finished block and
+  before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
+  may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
+  title ("II. Credentials ...") names a part when the numbering restarts after a later label
+  or the part has its own preamble; otherwise it is a plain heading. "Annex", "Annex II",
+  "المرفق الأول" start the annex (its part: "", "II", "الأول"); the label is no block.
+  Several enacting formulas make a collection (75/101 A-B): its parts are its resolutions.
 - Footnote bodies are lines "(n) ..." whose number a marker ``^(n)`` cites (or the next
   footnote number when the text has no markers), and, after a separator line of underscores,
-  lines "n ...". A footnote's wrapped lines follow it without a blank line.
+  lines "n ..." (pdftotext's way) unless the footnote line before did not end a sentence
+  ("Supplement No." then "17 (A/75/17)"). A footnote's wrapped lines follow it without a
+  blank line; "(3)" right after a sub-item "(2)" is a list item, not a footnote.
 - Markers ``^(n)``/``^n`` (Eastern or Western digits) and superscript digits are removed from
   paragraph text and recorded in ``Block.footnotes``; when a text has footnote bodies but no
   such markers, digits glued to the end of a word ("Summit,1") are taken as markers, in
   footnote order only. ``**bold**`` is removed; bold opening words become ``Block.phrase``.
+- Page furniture: lines made only of page numbers "n/N" (N the page count most such lines
+  agree on), running heads (the symbol), job numbers ("13-44785 (A)", with a date code
+  "070121"), bar codes ("*1344785*"); recycle lines, separator lines; on the cover page the
+  masthead and "Distr.: General". Cover items side by side on one line must be 3+ spaces
+  apart (pdftotext -layout) or two known items joined by one space.
 - A document is truncated when it has no operative paragraph, or when it has no closing lines
   ("70th plenary meeting" and the date) and its last paragraph does not end with a full stop.
+  Not supported: tables (their rows come out as one paragraph), footnotes in other forms
+  ("1/" or bare numbers outside a footnote area), two columns.
 """
 
 from __future__ import annotations
