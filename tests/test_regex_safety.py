@@ -73,6 +73,9 @@ def collect_patterns() -> dict[str, tuple[re.Pattern, str]]:
     for module in _modules():
         source = inspect.getsource(module)
         for name, value in vars(module).items():
+            if inspect.isfunction(getattr(value, "__wrapped__", value)) and \
+                    value.__module__ != module.__name__:
+                continue  # an imported function: collected in its own module
             if isinstance(value, functools._lru_cache_wrapper) and "Pattern" in str(
                     inspect.signature(value).return_annotation):
                 for args in _builder_calls(value):
@@ -85,7 +88,8 @@ def collect_patterns() -> dict[str, tuple[re.Pattern, str]]:
                 continue
             for i, p in enumerate(_patterns_in(value)):
                 found[f"{module.__name__}.{name}[{i}]"] = (p, _method(source, name))
-    return found
+    seen: set[int] = set()  # a constant imported by another module once, under its first id
+    return {k: v for k, v in found.items() if not (id(v[0]) in seen or seen.add(id(v[0])))}
 
 
 def _method(source: str, name: str) -> str:
