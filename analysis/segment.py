@@ -63,7 +63,7 @@ from typing import NamedTuple
 from . import meta as M
 from .arabic import normalize_ar, normalize_presentation_forms
 from .errors import ResolutionParseError
-from .model import Artefact, Block, Footnote, Parsed
+from .model import META_KEYS, Artefact, Block, Footnote, Parsed
 from .phrases import match_phrase, normalize_word, words
 
 # --- characters and small patterns -----------------------------------------------------------
@@ -104,7 +104,6 @@ _FOOTNOTE_BARE = re.compile(rf"^(?P<n>[{_DIGITS}]{{1,3}})(?=\s|$)\s*")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500\u2501]{3,}$")
 # Items of a cover-page line set apart by three or more spaces (pdftotext -layout).
 _SEGMENT = re.compile(r"\S+(?:\s{1,2}\S+)*")
-_ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _PART_LATIN = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])(?:\.|\s*[-\u2013]\s*|\s*$)\s*")
 _ANNEX = {
     "en": re.compile(r"^(?:annex|appendix|attachment|enclosure)"
@@ -1349,25 +1348,21 @@ def blocks_to_parsed(blocks: list[Block], footnotes: list[Footnote], artefacts: 
                 "truncated?", source=name, line=_last_line(final, lines),
                 expected="a last paragraph ending with '.' or the closing lines "
                          "(meeting and date)")
-    meta = {"body": None, **header.meta, "language": settings.language, "format": "text"}
-    meta.setdefault("body", None)
-    if meta.get("body") is None:
-        meta["body"] = "GA"  # the enacting formula names the General Assembly
+    # body: the enacting formula names the General Assembly; other missing values are None
+    meta = {**{k: None for k in META_KEYS if k != "source"}, **header.meta, "body": "GA",
+            "language": settings.language, "format": "text"}
     if "meeting" in close_meta:
         meta["meeting"] = close_meta["meeting"]
-    if close_meta.get("adopted"):
-        if meta.get("adopted") and meta["adopted"] != close_meta["adopted"]:
-            warnings.append(f"adopted {meta['adopted']} on the cover page but "
-                            f"{close_meta['adopted']} at the end")
-        meta.setdefault("adopted", close_meta["adopted"])
-        if meta.get("adopted") is None:
-            meta["adopted"] = close_meta["adopted"]
+    adopted = close_meta.get("adopted")
+    if adopted and meta["adopted"] and adopted != meta["adopted"]:
+        warnings.append(f"adopted {meta['adopted']} on the cover page but {adopted} at the end")
+    meta["adopted"] = meta["adopted"] or adopted
     heads = [a for a in artefacts if a.kind == "running_head"]
     if heads:
         found = M.parse_symbol(heads[0].text)
-        if meta.get("symbol") is None:
+        if meta["symbol"] is None:
             meta.update(symbol=found["symbol"], number=found["number"])
-            meta.setdefault("session", found["session"])
+            meta["session"] = meta["session"] or found["session"]
         elif found["symbol"] != meta["symbol"]:
             warnings.append(f"running head {found['symbol']} differs from {meta['symbol']}")
     meta_spans = [*header.spans, *close_spans]
