@@ -215,12 +215,10 @@ def test_a_long_run_of_superscript_digits_is_no_footnote_number():
         load_resolution("\u00b9" * 4301)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "segment._header_item: the title's span on the number line starts past the line's end "
-    "when the title begins on the next line; found by test_unbalanced_and_nested_markers"))
 def test_a_title_on_the_line_under_its_number_has_no_empty_span():
-    # The rendered 76/186 with its number line "76/186." alone and the title under it,
-    # as PDFs often break it.
+    # The rendered 76/186 with its number line "76/186." alone and the title under it, as
+    # PDFs often break it. Found by test_unbalanced_and_nested_markers: the title's span on
+    # the number line started past the line's end (segment._header_item).
     text = document("en").replace("76/186. Improving", "76/186.\nImproving", 1)
     res = parse_or_refuse(text, extract=False)
     assert res.meta["title"].startswith("Improving the coordination")
