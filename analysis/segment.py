@@ -384,15 +384,14 @@ def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> H
                 head.artefacts.append(Artefact(kind=key, text=seg, line=ln.no, start=s, end=e))
                 prev_key = key
                 continue
+            if key is None and prev_key == "title" and _latin_letter(_MARKER.sub("", seg)):
+                key = "letter"  # "B" (or "باء") under the title of 75/253 B
             if key is None and prev_key is not None and not prev_blank and (
                     prev_key in _WRAPPING and _wraps(items[-1], prev_key, settings.language)):
                 items[-1][1].append((s, e, seg))
                 continue
             if key is None and prev_key == "agenda_item" and not prev_blank:
                 key = "agenda_title"
-            if key is None and prev_key == "title" and _part_label(seg, settings.language) == (
-                    seg.rstrip(".")):
-                key = "letter"  # "B" under the title of 75/253 B
             if key is None:
                 head.artefacts.append(Artefact(kind="other", text=seg, line=ln.no, start=s, end=e))
                 head.warnings.append(f"line {ln.no}: cover-page text not understood: {seg[:60]!r}")
@@ -482,7 +481,7 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
         meta["symbol"], meta["number"] = info["symbol"], info["number"]
         meta.setdefault("session", info["session"])
     elif key == "letter":
-        letter = _latin_letter(text)
+        letter = _latin_letter(_MARKER.sub("", text))
         if letter and meta.get("number") and not meta["number"].endswith(letter):
             meta["number"] = f"{meta['number']} {letter}"
             meta["symbol"] = f"{meta['symbol']} {letter}"
@@ -1360,7 +1359,8 @@ def blocks_to_parsed(blocks: list[Block], footnotes: list[Footnote], artefacts: 
     heads = [a for a in artefacts if a.kind == "running_head"]
     if heads:
         found = M.parse_symbol(heads[0].text)
-        if meta["symbol"] is None:
+        if meta["symbol"] is None or (found["symbol"].startswith(meta["symbol"] + " ")):
+            # the running head gives the symbol, or its letters ("A/RES/75/101 A-B")
             meta.update(symbol=found["symbol"], number=found["number"])
             meta["session"] = meta["session"] or found["session"]
         elif found["symbol"] != meta["symbol"]:
