@@ -192,14 +192,11 @@ def test_reader_failure_is_a_row_not_a_crash():
 
 
 # Patterns the evaluation on 75/ar and 75/en found the text parser getting wrong, each as a
-# minimal text. Those still wrong are strict xfails: when the parser learns the pattern the
-# test fails, and the mark goes (analysis/segment.py is the parser engineer's).
+# minimal text, kept as regular tests once the parser learned them.
 _HEAD = ("Resolution adopted by the General Assembly on 11 December 2020\n\n"
          "75/127. Strengthening of the coordination\n\nThe General Assembly,\n\n")
 
 
-@pytest.mark.xfail(strict=True, reason="segment: two markers ending a paragraph join it to the "
-                   "next (75/127, 75/297 when their two notes end one clause)")
 def test_two_markers_end_a_paragraph():
     text = (_HEAD + "Taking note of the reports of the Secretary-General,^(1)^(2)\n\n"
             "Reaffirming the principles of humanity,\n\n1. Decides to do it.\n\n"
@@ -208,8 +205,6 @@ def test_two_markers_end_a_paragraph():
     assert len(preamble) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="segment: a wrapped footnote line starting with a number "
-                   "is taken for footnote of that number (75/133, 75/135)")
 def test_wrapped_footnote_line_starting_with_a_number():
     text = (_HEAD + "Recalling its resolution 74/1,^(1)\n\n1. Decides to do it.\n\n"
             "__________________\n(1) See Official Records of the General Assembly, "
@@ -269,8 +264,6 @@ def test_part_label_is_not_a_heading():
     assert headings == [("I", "Activities of the Office"), ("II", "Other matters")]
 
 
-@pytest.mark.xfail(strict=True, reason="segment: in a collection (75/101 A-B) the single "
-                   "unnumbered operative paragraph of part A is read as preambular")
 def test_collection_of_resolutions():
     text = ("Resolutions adopted by the General Assembly on 10 December 2020\n\n"
             "75/101. Questions relating to information\n\nA\n\n"
