@@ -1,0 +1,44 @@
+"""The command line: ``python -m analysis parse`` writes tables; bad input is one line, exit 2."""
+
+import json
+import subprocess
+import sys
+
+from analysis import paths
+from analysis.__main__ import main
+
+
+def test_parse_writes_tables_and_summary(tmp_path, capsys):
+    assert main(["parse", str(paths.SEED), "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    # Header of the seed: "١٩٢/٦٨ - ..." (line 17), adopted 18 December 2013 (line 13).
+    assert "A/RES/68/192 (ar, text)" in out
+    assert "adopted 2013-12-18, meeting 70, agenda item 108" in out
+    assert "30 preamble, 18 operative paragraphs; 6 sub-paragraphs; 15 footnotes" in out
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "A_RES_68_192_ar_paragraphs.csv" in names
+    assert "A_RES_68_192_ar_footnotes.json" in names
+    meta = json.loads((tmp_path / "A_RES_68_192_ar_meta.json").read_text(encoding="utf-8"))
+    assert meta["symbol"] == "A/RES/68/192" and meta["committee_report"] == "A/68/457"
+    footnotes = json.loads((tmp_path / "A_RES_68_192_ar_footnotes.json").read_text("utf-8"))
+    assert [f["number"] for f in footnotes] == list(range(1, 16))
+
+
+def test_shaped_output_for_terminals(capsys):
+    assert main(["parse", str(paths.SEED), "--shape"]) == 0
+    out = capsys.readouterr().out
+    # Presentation forms (joined letters) appear only when the CLI shapes for a terminal.
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in out)
+
+
+def test_bad_file_is_one_line_and_exit_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    truncated = tmp_path / "truncated.txt"
+    truncated.write_bytes(paths.SEED.read_bytes()[:3000])  # cut inside the preamble
+    for bad in (empty, truncated, tmp_path / "missing.txt"):
+        run = subprocess.run([sys.executable, "-m", "analysis", "parse", str(bad)],
+                             capture_output=True, text=True, cwd=tmp_path)
+        assert run.returncode == 2, run.stderr
+        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+        assert run.stderr.startswith(f"error: {bad}")
