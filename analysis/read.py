@@ -15,6 +15,10 @@ from .errors import ResolutionParseError
 #: Inputs larger than this are refused rather than parsed (a resolution is well under 1 MB).
 MAX_BYTES = 20 * 1024 * 1024
 
+# File signatures of formats people may try instead of extracted text.
+_BINARY_FORMATS = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "ZIP/Word (.docx)"),
+                   (b"\xd0\xcf\x11\xe0", "Word (.doc)"), (b"{\\rtf", "RTF"),
+                   (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"))
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # C0 controls other than tab, LF, CR, FF; a text file has (almost) none.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -36,47 +40,50 @@ class Source:
 def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
     """Read a path, bytes or the text itself into a ``Source``.
 
-    A ``str`` is taken as a path when it names an existing file and holds no newline;
-    otherwise it is the document text.
+    A ``str`` of one short line is a path (a resolution's text has many lines); a ``str``
+    with line breaks, or a very long one, is the document text.
     """
-    if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096 and _is_file(source)
-    ):
-        path = Path(source)
-        label = name or str(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ResolutionParseError(
-                    f"file is {size} bytes, larger than {MAX_BYTES}", source=label,
-                    expected="a single resolution")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ResolutionParseError(f"cannot read file: {exc.strerror}", source=label) from exc
-        return _from_bytes(data, label, suffix=path.suffix.lower())
+    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
+        source = Path(source)
+    if isinstance(source, Path):
+        return _from_path(source, name or str(source))
     if isinstance(source, bytes | bytearray):
         return _from_bytes(bytes(source), name or "<bytes>", suffix="")
     if isinstance(source, str):
-        label = name or "<text>"
-        if isinstance(source, str) and "\n" not in source and source.strip().endswith(
-                (".txt", ".xml")) and len(source) < 4096:
-            raise ResolutionParseError("no such file", source=source)
         text = normalize_newlines(source.removeprefix("\ufeff"))
-        return Source(text=text, name=label, is_xml=looks_like_xml(text))
+        return Source(text=text, name=name or "<text>", is_xml=looks_like_xml(text))
     raise TypeError(f"expected a path, bytes or str, not {type(source).__name__}")
 
 
-def _is_file(s: str) -> bool:
+def _from_path(path: Path, label: str) -> Source:
+    if path.is_dir():
+        raise ResolutionParseError("is a folder, not a file", source=label,
+                                   expected="a .txt or .xml resolution (for a folder of them "
+                                   "use analysis.load_corpus)")
     try:
-        return Path(s).is_file()
-    except (OSError, ValueError):
-        return False
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ResolutionParseError(
+                f"file is {size} bytes, larger than {MAX_BYTES}", source=label,
+                expected="a single resolution")
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else (
+            f"cannot read file: {exc.strerror}")
+        raise ResolutionParseError(reason, source=label) from exc
+    return _from_bytes(data, label, suffix=path.suffix.lower())
 
 
 def _from_bytes(data: bytes, name: str, suffix: str) -> Source:
     if not data.strip():
         raise ResolutionParseError("the input is empty", source=name, line=1,
                                    expected="the text or XML of a resolution")
+    for magic, kind in _BINARY_FORMATS:
+        if data.startswith(magic):
+            raise ResolutionParseError(
+                f"a {kind} file, not text", source=name, line=1,
+                expected="text extracted from the PDF (e.g. with pdftotext) or AKN4UN XML"
+                if kind == "PDF" else "the text or XML of a resolution")
     text = decode_bytes(data, name)
     text = normalize_newlines(text)
     is_xml = suffix == ".xml" or looks_like_xml(text)

@@ -36,9 +36,24 @@ def test_bad_file_is_one_line_and_exit_2(tmp_path):
     empty.write_bytes(b"")
     truncated = tmp_path / "truncated.txt"
     truncated.write_bytes(paths.SEED.read_bytes()[:3000])  # cut inside the preamble
-    for bad in (empty, truncated, tmp_path / "missing.txt"):
+    pdf = tmp_path / "resolution.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%binary")
+    for bad in (empty, truncated, tmp_path / "missing.txt", tmp_path / "missing", tmp_path, pdf):
         run = subprocess.run([sys.executable, "-m", "analysis", "parse", str(bad)],
                              capture_output=True, text=True, cwd=tmp_path)
         assert run.returncode == 2, run.stderr
         assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
         assert run.stderr.startswith(f"error: {bad}")
+
+
+def test_what_each_bad_path_says(tmp_path):
+    pdf = tmp_path / "resolution.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%binary")
+    said = {}
+    for bad in (tmp_path / "missing", tmp_path, pdf):
+        run = subprocess.run([sys.executable, "-m", "analysis", "parse", str(bad)],
+                             capture_output=True, text=True, cwd=tmp_path)
+        said[bad.name] = run.stderr
+    assert "no such file" in said["missing"]
+    assert "is a folder" in said[tmp_path.name] and "load_corpus" in said[tmp_path.name]
+    assert "a PDF file" in said["resolution.pdf"] and "pdftotext" in said["resolution.pdf"]
