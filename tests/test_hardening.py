@@ -224,6 +224,14 @@ def test_a_title_on_the_line_under_its_number_has_no_empty_span():
     assert res.meta["title"].startswith("Improving the coordination")
 
 
+@pytest.mark.parametrize("line", ["a\x00b", "x" * 300, "A/RES/68/192\x00.txt"])
+def test_a_line_that_cannot_name_a_file_is_refused(line):
+    # One line of text may be taken for a path: one with NUL or longer than a file name
+    # must still end in ResolutionParseError (not ValueError or OSError from the OS).
+    with pytest.raises(ResolutionParseError):
+        load_resolution(line)
+
+
 def test_a_bom_before_the_text_is_not_lost_or_counted():
     res = parse_or_refuse(codecs.BOM_UTF8 + document("ar").encode("utf-8"), extract=False)
     assert res is not None and not res.text.startswith("\ufeff")
