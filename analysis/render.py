@@ -4,8 +4,9 @@ The evaluation (``evaluate``) needs PDF-extracted text whose structure is known:
 gives the structure, and this module prints it the way the UN's PDFs read once extracted (see
 data/raw/A_RES_68_192_ar.txt and its README): the cover header, the enacting formula,
 paragraphs, numbered operative paragraphs and lettered sub-paragraphs, page breaks that fall
-inside paragraphs with the page's footnote bodies and furniture between the two halves, and,
-in Arabic, Eastern digits with symbols number-first. It writes nothing a real extraction would
+inside paragraphs with the page's footnote bodies and furniture between the two halves,
+tables as ``pdftotext -layout`` prints them (a row per line, cells in columns), and, in
+Arabic, Eastern digits with symbols number-first. It writes nothing a real extraction would
 not contain, so a parser cannot read the answer off the text. Pure and deterministic: the
 small variations (where paragraphs break, spacing) come from ``seed``.
 """
@@ -45,6 +46,9 @@ _BEFORE_AND = re.compile("(?<=\\w) (?:and |\u0648\\w)")
 _WORD_END = re.compile(r"(?<=\w) ")
 # The XML reader writes a table as one block: cells joined by " | ", rows by " || ".
 _TABLE_CELL = " | "
+_TABLE_ROW = " || "
+_TABLE_GAP = "   "  # the least space pdftotext -layout leaves between two columns
+_RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
 
 _FORMULA = {"ar": "إن الجمعية العامة،", "en": "The General Assembly,"}
 #: The word that labels an annex, per language.
@@ -417,10 +421,31 @@ def place_markers(text: str, notes: tuple[int, ...], settings: RenderSettings,
     return "".join(out)
 
 
-def table_text(text: str) -> str:
-    """A table block (cells joined by " | ", rows by " || ") as extraction prints it: a row
-    per line, cells apart."""
-    return "\n".join("  ".join(row.split(" | ")) for row in text.split(" || "))
+def is_table(text: str) -> bool:
+    """Whether a block's text is a table as the XML reader writes it."""
+    return _TABLE_CELL in text or _TABLE_ROW in text
+
+
+def table_rows(text: str, language: str) -> list[str]:
+    """A table block (cells joined by " | ", rows by " || ") as ``pdftotext -layout`` prints
+    it: a line per row, the cells of a row in columns at least three spaces apart, the
+    first row (the header) first; a single-cell row (a group title, a note under the table)
+    starts at the left margin. Right-to-left rows come in visual order, last cell first.
+    A long cell is not wrapped inside its column: its row is one long line."""
+    rows = [row.split(_TABLE_CELL) for row in text.split(_TABLE_ROW)]
+    if language in _RIGHT_TO_LEFT:
+        rows = [row[::-1] for row in rows]
+    widths: dict[int, int] = {}
+    for row in rows:
+        if len(row) > 1:
+            for k, cell in enumerate(row[:-1]):
+                widths[k] = max(widths.get(k, 0), len(cell))
+    last = sum(widths.values()) + len(_TABLE_GAP) * len(widths)  # where the last column is
+    out = []
+    for row in rows:
+        line = "".join(cell.ljust(widths[k]) + _TABLE_GAP for k, cell in enumerate(row[:-1]))
+        out.append(line.ljust(last) + row[-1] if line else row[0])  # last cell, last column
+    return out
 
 
 def block_text(block: Block, settings: RenderSettings, rng: random.Random, *,
@@ -434,8 +459,6 @@ def block_text(block: Block, settings: RenderSettings, rng: random.Random, *,
     phrase = localize_numbers(block.phrase, settings.language)
     if bold and phrase and text.startswith(phrase):
         text = f"**{phrase}**{text[len(phrase):]}"
-    if _TABLE_CELL in text:
-        text = table_text(text)
     if block.kind == "heading":
         return text
     if block.sub:
@@ -455,6 +478,7 @@ class _Item:
     splittable: bool = True
     heading: bool = False
     tight: bool = False  # written after one line break and a leading space, not a blank line
+    rows: tuple[str, ...] = ()  # a table: its printed lines, never joined or re-wrapped
 
 
 def _fixed(lines: list[str]) -> list[_Item]:
@@ -514,10 +538,14 @@ def body_items(parsed: Parsed, settings: RenderSettings, rng: random.Random) -> 
         if not b.sub and b.kind != "heading":
             number = b.number
         tight = bool(items) and b.kind != "heading" and rng.random() < settings.tight_breaks
-        items.append(_Item(block_text(b, settings, rng, numbered=bool(numbered),
-                                      bold=i >= bold_from and b.section == "operative"),
-                           splittable=b.kind != "heading", heading=b.kind == "heading",
-                           tight=tight))
+        text = block_text(b, settings, rng, numbered=bool(numbered),
+                          bold=i >= bold_from and b.section == "operative")
+        if is_table(b.text):  # a table is set apart: blank lines around it
+            items.append(_Item(text, rows=tuple(table_rows(text, lang))))
+        else:
+            items.append(_Item(text, splittable=b.kind != "heading",
+                               heading=b.kind == "heading",
+                               tight=tight and not items[-1].rows))
     if not closed:
         items += _fixed(closing_lines(meta, settings))
     return items
@@ -624,7 +652,9 @@ class _Pages:
         measure = s.width or s.page_width
         if item.heading and s.width:
             measure -= s.heading_indent
-        visual = wrap(item.text, measure)
+        visual = ([line for row in item.rows for line in (
+            wrap(row, measure) if s.width and _TABLE_GAP not in row else [row])]
+                  if item.rows else wrap(item.text, measure))
         if self.lines and not item.tight:
             if self.full() or (not item.splittable and self.used + len(visual) + 1
                                > s.lines_per_page):
@@ -636,19 +666,19 @@ class _Pages:
         tight = item.tight  # only the first piece follows the previous paragraph tightly
         for line in visual:
             if self.full() and piece:
-                self.flush(piece, tight)
+                self.flush(piece, tight, bool(item.rows))
                 self.foot()
                 piece, tight = [], False
             piece.append(line)
             self.used += 1
             self.cite(line)
-        self.flush(piece, tight)
+        self.flush(piece, tight, bool(item.rows))
 
-    def flush(self, piece: list[str], tight: bool) -> None:
+    def flush(self, piece: list[str], tight: bool, rows: bool = False) -> None:
         """The lines of one page's part of a paragraph (joined into one line without wrap)."""
         if not piece:
             return
-        lines = piece if self.s.width else [" ".join(piece)]
+        lines = piece if self.s.width or rows else [" ".join(piece)]
         if tight:
             lines = [" " + lines[0], *lines[1:]]
         self.lines += lines

@@ -49,7 +49,16 @@ Rules, all general (none names a document):
   apart (pdftotext -layout) or two known items joined by one space.
 - A document is truncated when it has no operative paragraph, or when it has no closing lines
   ("70th plenary meeting" and the date) and its last paragraph does not end with a full stop.
-  Not supported: tables (their rows come out as one paragraph), footnotes in other forms
+- Tables (``lines_to_tables``): pdftotext -layout prints a row per line, cells three or more
+  spaces apart. A table line has three cells, or two of which one is a number or both are
+  short; a run of lines without blank line or page furniture that has two table lines is a
+  table, and so is a run with one right before or after a table (a page break cut it). The
+  whole run is one unnumbered block in its place and section, rows joined " || " and cells
+  " | " as the XML reader writes tables; right-to-left rows are printed last cell first and
+  read back in reading order. Lines of one cell in the run (group titles, notes under the
+  table) are rows. Headings before an enacting formula are the title of a part: preamble.
+  Not supported: a cell wrapped over several lines inside its column (its words come out in
+  line order); a table whose page-break piece has no two-cell line; footnotes in other forms
   ("1/" or bare numbers outside a footnote area), two columns.
 """
 
@@ -124,6 +133,15 @@ _FURNITURE_TOKEN = re.compile(
     r"|(?P<barcode>\*[0-9A-Z]{5,12}\*)(?=\s|$)"
     r"|(?P<running_head>A/RES/(?:S-|ES-)?\d{1,3}/\d{1,4}(?:\s?[A-Z](?:-[A-Z])?)?)(?=\s|$)")
 _MAX_FURNITURE_LINE = 120
+
+# A table row as pdftotext -layout prints it: cells three or more spaces apart.
+_CELL_GAP = re.compile(r"\s{3,}")
+# What a number cell is made of: digits (Western, Eastern), spaces grouping thousands, "(1)"
+# for a negative, "-" or the dash U+2013 for nil, Arabic decimal/thousands marks U+066B, U+066C.
+_NUMERIC_CELL = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667"
+                          "\u0668\u0669 ,.()%-\u2013\u2014\u066b\u066c")
+_SHORT_CELL = 6  # words: "Category   Number of posts" is a header, not two sentences
+_RIGHT_TO_LEFT = frozenset({"ar"})
 
 #: Words after a "suspended" hyphen ("medium- and long-term"), where the space is real.
 _SUSPENDED_HYPHEN = frozenset({"and", "or", "to", "and/or", "et", "ou", "y", "o"})
@@ -209,7 +227,8 @@ def text_to_lines(text: str) -> list[Line]:
 
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
+    lengths = sorted(len(ln.text) for ln in lines  # table rows are as long as they need
+                     if len(ln.text) > 20 and not is_table_line(ln.text))
     wrap = 0
     if len(lengths) >= 5:
         p90 = lengths[int(0.9 * (len(lengths) - 1))]
@@ -684,6 +703,60 @@ def is_annex_heading(text: str, language: str) -> bool:
     return any(p.match(norm) for p in pats)
 
 
+def table_cells(text: str, language: str) -> list[str]:
+    """The cells of a table line in reading order (right-to-left rows come last cell first)."""
+    cells = _CELL_GAP.split(text.strip())
+    return cells[::-1] if language in _RIGHT_TO_LEFT else cells
+
+
+def _is_number(cell: str) -> bool:
+    return any(ch.isdigit() for ch in cell) and all(ch in _NUMERIC_CELL for ch in cell)
+
+
+def is_table_line(text: str) -> bool:
+    """A line of a table: three or more cells, or two of which one is a number or both are
+    short ("Total   10 024", "Category   Number of posts"). Running text has no such gaps (a
+    justified line spreads its spaces over all its words)."""
+    cells = _CELL_GAP.split(text.strip())
+    if len(cells) >= 3:
+        return True
+    return len(cells) == 2 and (any(map(_is_number, cells))
+                                or all(len(c.split()) <= _SHORT_CELL for c in cells))
+
+
+def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int, bool]:
+    """Lines of tables by index: True for the first line of a table, False for the others.
+
+    A table is a run of lines with no blank line or page furniture in it that has two table
+    lines (``is_table_line``), or one when the run comes right before or after a table (page
+    furniture, footnote bodies or blank lines between: a page break cut the table). All
+    lines of the run belong to it: a group title or a note under the rows is a row of one
+    cell.
+    """
+    runs: list[list[int]] = [[]]
+    for i in range(first, len(lines)):
+        if not lines[i].text or i in furniture:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(i)
+    runs = [r for r in runs if r and not _FOOTNOTE_PAREN.match(lines[r[0]].text)]
+    rows = [sum(is_table_line(lines[i].text) for i in run) for run in runs]
+    table = [n >= 2 for n in rows]
+    grown = True
+    while grown:  # a table cut by several page breaks grows a run at a time
+        grown = False
+        for k, n in enumerate(rows):
+            if n and not table[k] and ((k and table[k - 1])
+                                       or (k + 1 < len(runs) and table[k + 1])):
+                table[k] = grown = True
+    out: dict[int, bool] = {}
+    for k, run in enumerate(runs):
+        if table[k]:
+            out.update((i, j == 0 and not (k and table[k - 1])) for j, i in enumerate(run))
+    return out
+
+
 @dataclass
 class _State:
     """The running state of ``lines_to_roles`` (local to one call)."""
@@ -719,6 +792,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     st.collection_start = first < len(lines) and not M.is_formula(lines[first].text,
                                                                   settings.language)
     roles: list[Role] = []
+    tables = lines_to_tables(lines, first, furniture)
     prev_content = False  # the previous line was body text (a soft, single-newline break)
     for i in range(first, len(lines)):
         ln = lines[i]
@@ -726,6 +800,10 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "blank"))
             prev_content = False
             st.footnote_open = False
+            continue
+        if i in tables and not st.closed:
+            roles.append(_table_line(st, ln, tables[i] or st.open_kind != "table"))
+            prev_content = False
             continue
         if ln.page:
             st.zone = False
@@ -761,6 +839,16 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         elif role.kind == "continuation":
             st.open_text = ln.text
     return roles, st.warnings
+
+
+def _table_line(st: _State, ln: Line, first: bool) -> Role:
+    """A line of a table: the first starts an unnumbered block, the others continue it."""
+    st.open_kind, st.open_text, st.after_label, st.heading_more = "table", "", False, 0
+    st.footnote_open = st.zone = False
+    if not first:
+        return Role(ln, "continuation")
+    _reset_subs(st)
+    return Role(ln, "paragraph", section=st.section, part=st.part, label="table")
 
 
 def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] | None:
@@ -1050,7 +1138,7 @@ def _strong_start(text: str, language: str) -> bool:
 
 
 #: Blocks after which a line may start anything (nothing to continue).
-_STRUCTURAL = ("formula", "heading", "closing", "closing_date")
+_STRUCTURAL = ("formula", "heading", "closing", "closing_date", "table")
 
 
 def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
@@ -1084,6 +1172,7 @@ class _Proto:
     role: Role
     lines: list[Line] = field(default_factory=list)
     labels: list[Line] = field(default_factory=list)  # part/annex label lines before it
+    title: bool = False  # a heading just before an enacting formula: the title of a part
 
 
 def roles_to_blocks(roles: list[Role], settings: Settings
@@ -1112,14 +1201,20 @@ def roles_to_blocks(roles: list[Role], settings: Settings
             artefacts += list(r.artefacts)
         elif r.kind == "meta":
             key, value = r.meta
+            for p in reversed(protos if key == "formula" else []):
+                if p.role.kind != "heading" or p.role.label == "collection":
+                    break
+                p.title = True
             spans.append((r.line.start, r.line.end, key))
             meta.setdefault(key, value)
     if pending and protos:
         protos[-1].labels += pending
     elif pending:
         artefacts += [Artefact("other", ln.text, ln.no, ln.start, ln.end) for ln in pending]
-    blocks = [_proto_to_block(p) for p in settle_parts(protos)]
-    blocks = settle_sections(blocks, settings.language)
+    settled = settle_parts(protos)
+    blocks = [_proto_to_block(p, settings.language) for p in settled]
+    blocks = settle_sections(blocks, settings.language,
+                             frozenset(i for i, p in enumerate(settled) if p.title))
     footnotes = [_proto_to_footnote(n) for n in notes]
     if not settings.has_markers and footnotes:
         blocks = _glued_markers(blocks, [f.number for f in footnotes])
@@ -1175,7 +1270,8 @@ def _restarts(protos: list[_Proto], marks: list[int]) -> bool:
     return False
 
 
-def settle_sections(blocks: list[Block], language: str) -> list[Block]:
+def settle_sections(blocks: list[Block], language: str, titles: frozenset[int] = frozenset()
+                    ) -> list[Block]:
     """Sections the line-by-line pass cannot see.
 
     In each part: unnumbered paragraphs just before the first numbered one that end with
@@ -1183,7 +1279,8 @@ def settle_sections(blocks: list[Block], language: str) -> list[Block]:
     a part without numbered paragraphs has its last paragraph (with its sub-items) as its
     single operative paragraph when that ends with a full stop or opens like one. Nothing
     after the first operative paragraph of a part is preamble. A heading belongs to the
-    section of the block after it.
+    section of the block after it, except a part's title before its enacting formula
+    (``titles``, indices of blocks): preamble.
     """
     out = list(blocks)
     groups: list[list[int]] = []
@@ -1204,7 +1301,7 @@ def settle_sections(blocks: list[Block], language: str) -> list[Block]:
             out[i] = replace(b, section="operative")
     for i in range(len(out) - 1, -1, -1):
         b = out[i]
-        if b.kind == "heading" and b.section != "annex":
+        if b.kind == "heading" and b.section != "annex" and i not in titles:
             nxt = next((x for x in out[i + 1:] if x.kind != "heading"), None)
             if nxt is not None and nxt.section != "annex" and nxt.part == b.part:
                 out[i] = replace(b, section=nxt.section)
@@ -1277,10 +1374,18 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     return text, phrase, numbers
 
 
-def _proto_to_block(p: _Proto) -> Block:
+def table_text(lines: list[Line], language: str) -> str:
+    """A table's lines as the XML reader writes a table: cells joined by " | ", rows by
+    " || " (a row of one cell wrapped over two lines makes two rows)."""
+    return " || ".join(" | ".join(table_cells(ln.text, language)) for ln in lines)
+
+
+def _proto_to_block(p: _Proto, language: str = "") -> Block:
     r = p.role
     pieces = [p.lines[0].text[r.body:]] + [ln.text for ln in p.lines[1:]]
-    text, phrase, numbers = clean_text(_join_pieces([x for x in pieces if x]))
+    raw = (table_text(p.lines, language) if r.label == "table" and r.kind == "paragraph"
+           else _join_pieces([x for x in pieces if x]))
+    text, phrase, numbers = clean_text(raw)
     return Block(kind="heading" if r.kind == "heading" else "paragraph", section=r.section,
                  text=text, number=r.number, sub=r.label if r.kind == "sub" else "",
                  part=r.part, phrase=phrase if r.kind != "heading" else "",

@@ -200,3 +200,26 @@ def test_furniture_can_be_left_out():
     assert "Please recycle" not in text
     assert not re.search(r"^\d+/\d+$", text, re.MULTILINE)
     assert text.count("A/RES/68/192") == 1  # the cover only
+
+
+def test_a_table_prints_a_line_per_row_in_columns():
+    # A/RES/75/254 B, the table under paragraph 1, as the XML reader gives it
+    table = ("Income section | Amount (United States dollars) || "
+             "1. Income from staff assessment | 283 437 900 || 2. General income | 19 265 100 || "
+             "Total | 302 522 600")
+    doc = long_document("en")
+    doc = replace(doc, blocks=[*doc.blocks[:21], Block("paragraph", "operative", table),
+                               *doc.blocks[21:]])
+    lines = render_text(doc, seed=0).split("\n")
+    start = lines.index(next(x for x in lines if x.startswith("Income section")))
+    rows = lines[start:start + 4]
+    assert [re.split(r"\s{3,}", r) for r in rows] == [
+        ["Income section", "Amount (United States dollars)"],
+        ["1. Income from staff assessment", "283 437 900"],
+        ["2. General income", "19 265 100"], ["Total", "302 522 600"]]
+    columns = {r.index(c) for r, c in zip(rows, ["Amount", "283", "19 ", "302"], strict=True)}
+    assert len(columns) == 1  # the last cells in one column
+    assert lines[start - 1] == "" and lines[start + 4] == ""  # set apart by blank lines
+    assert "|" not in "\n".join(lines)  # no invented markers
+    ar = replace(long_document("ar"), blocks=[Block("paragraph", "operative", "الباب | المبلغ")])
+    assert "المبلغ   الباب" in render_text(ar, seed=0)  # right to left: first column last

@@ -458,3 +458,89 @@ def test_one_megabyte_single_line_returns_or_fails_cleanly():
     with time_limit(20):  # one paragraph ending in "1." is a (single) operative paragraph
         res = parse("The General Assembly,\n" + "Decides " + "(a) 1. ^(1) ** " * 70_000)
     assert [b.section for b in res.blocks] == ["operative"]
+
+
+# ------------------------------------------------------------------ tables
+
+# After A/RES/75/254 B, paragraph 1 and its table, laid out as pdftotext -layout prints a
+# table: indented, the header over two lines, numbers right-aligned, a blank line before the
+# total. Written by hand, not by analysis.render.
+TABLE_EN = """Resolves that, for 2021:
+
+1. Estimates of income other than assessments on Member States totalling 302,522,600
+United States dollars are approved as follows:
+
+                                                                    Amount
+      Income section                                       (United States dollars)
+
+      1.  Income from staff assessment                              283 437 900
+      2.  General income                                             19 265 100
+      3.  Services to the public                                       (180 400)
+
+          Total                                                     302 522 600
+
+2. The income from staff assessment shall be credited to the Tax Equalization Fund;
+
+3. Direct expenses shall be charged against the income derived from those activities.
+"""
+
+
+def test_table_lines_make_one_block_in_place():
+    res = parse(COVER_EN + TABLE_EN + CLOSING_EN)
+    got = [(b.section, b.number, b.text[:12]) for b in res.blocks]
+    assert got == [("operative", None, "Resolves tha"), ("operative", 1, "Estimates of"),
+                   ("operative", None, "Amount || In"), ("operative", 2, "The income f"),
+                   ("operative", 3, "Direct expen")]
+    table = res.blocks[2].text.split(" || ")
+    # rows as printed: the header over two lines, then "1." ... "Total" (the "1." keeps its
+    # cell: two spaces are no column gap)
+    assert table[1] == "Income section | (United States dollars)"
+    assert table[2] == "1. Income from staff assessment | 283 437 900"
+    assert table[4] == "3. Services to the public | (180 400)"
+    assert table[-1] == "Total | 302 522 600"
+    assert_nothing_lost(analysis.Resolution(res))
+
+
+def test_table_cut_by_a_page_break_stays_one_block():
+    lines = TABLE_EN.split("\n")
+    cut = next(k for k, line in enumerate(lines) if "General income" in line)
+    page = ["", "", "21-42767", "2/5", "", "", "A/RES/68/192", ""]
+    res = parse(COVER_EN + "\n".join(lines[:cut] + page + lines[cut:]) + CLOSING_EN)
+    assert [b.number for b in res.blocks] == [None, 1, None, 2, 3]
+    assert res.blocks[2].text.count(" || ") == 5
+
+
+def test_right_to_left_table_cells_are_read_last_first():
+    # A/RES/75/254 A, the first rows of the table under paragraph 1, as the page shows them:
+    # the first column at the right
+    seed = paths.SEED.read_text(encoding="utf-8").split("\n")
+    table = ["",
+             "المبلغ (بدولارات الولايات المتحدة)                                  الباب",
+             "                              الجزء الأول - تقرير السياسات والتوجيه والتنسيق",
+             "٧٨ ٨٠٩ ٤٠٠     تقرير السياسات والتوجيه والتنسيق عموماً                ١",
+             "٣٤٠ ٩٧٩ ٢٠٠    شؤون الجمعية العامة والمجلس الاقتصادي والاجتماعي       ٢", ""]
+    res = parse("\n".join(seed[:170] + table + seed[170:]), "ar")
+    numbers = [b.number for b in res.blocks if b.section == "operative"]
+    assert numbers[-3:] == [17, None, 18]  # the table between paragraphs 17 and 18
+    rows = [b.text for b in res.blocks if b.number is None and b.section == "operative"][-1]
+    assert rows.split(" || ")[0] == "الباب | المبلغ (بدولارات الولايات المتحدة)"
+    assert rows.split(" || ")[2] == "١ | تقرير السياسات والتوجيه والتنسيق عموماً | ٧٨ ٨٠٩ ٤٠٠"
+
+
+@pytest.mark.parametrize(("line", "table"), [
+    ("Total                 3 208 080 100", True),  # a label and a number
+    ("Category        Number of posts", True),  # two short header cells
+    ("29A    Department of Operational Support    85 424 400", True),  # three cells
+    ("the Assembly, with the primary focus on the role and authority of the Assembly", False),
+    ("Recalling its resolution 74/264 of 27 December 2019 on the programme budget   and the "
+     "relevant provisions of the Financial Regulations and Rules", False),  # one stray gap
+])
+def test_is_table_line(line, table):
+    assert segment.is_table_line(line) is table
+
+
+def test_a_lone_line_with_a_gap_is_not_a_table():
+    body = ("Recalling its resolutions,\n\n1. Urges States to act on the report of the "
+            "Committee    without delay;\n\n2. Requests the Secretary-General to report.")
+    res = parse(COVER_EN + body + CLOSING_EN)
+    assert [b.number for b in res.blocks] == [None, 1, 2]
