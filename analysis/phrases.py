@@ -31,6 +31,10 @@ _EN_ADVERBS = frozenset((
     "urgently", "sincerely", "warmly", "expressly", "duly", "still", "likewise", "similarly",
     "consequently", "finally", "accordingly",
 ))
+_EN_NOT_VERBS = frozenset(("this", "thus", "various", "unless", "process", "access", "basis",
+                           "states", "members", "nations", "parties", "countries", "its"))
+_EN_ATTITUDES = frozenset(("aware", "mindful", "conscious", "cognizant", "desirous", "resolved",
+                           "firm", "guided", "sure", "keen", "eager", "confident"))
 _EN_AUXILIARIES = frozenset(("having", "being", "been", "having been"))
 _FR_ES_ADVERBS = frozenset(("également", "en", "outre", "aussi", "asimismo", "además",
                             "también", "nuevo", "de", "nouveau", "profondément", "vivement"))
@@ -115,7 +119,8 @@ def split_opening(text: str, language: str, section: str) -> str:
         i = 0
         while i < len(ws) and normalize_word(ws[i].group(), "ar") in _AR_PARTICLES:
             i += 1
-        if i >= len(ws):
+        if i >= len(ws) or (i == 0 and not _looks_like_ar_verb(normalize_word(ws[0].group(),
+                                                                                "ar"))):
             return ""
         j = i + 1
         while j < len(ws) and normalize_word(ws[j].group(), "ar") in _AR_ADVERBS:
@@ -124,10 +129,30 @@ def split_opening(text: str, language: str, section: str) -> str:
     first = ws[0].group()
     if not first[:1].isupper():
         return ""
-    j = 1
-    while j < len(ws) and ws[j].group().casefold() in _EN_ADVERBS | _FR_ES_ADVERBS:
+    skip = _EN_ADVERBS | _FR_ES_ADVERBS | _EN_AUXILIARIES
+    h = next((k for k, m in enumerate(ws) if m.group().casefold() not in skip), 0)
+    if language == "en" and not _looks_like_en_verb(ws[h].group().casefold()):
+        return ""
+    j = h + 1
+    while j < len(ws) and ws[j].group().casefold() in skip:
         j += 1
     return text[ws[0].start(): ws[j - 1].end()]
+
+
+def _looks_like_ar_verb(word: str) -> bool:
+    """An imperfect verb (تقرر, يساورها) or, after و, a verbal noun (واعترافا)."""
+    if len(word) < 3:
+        return False
+    if word[0] == "\u0648" and len(word) >= 5 and word.endswith("\u0627"):  # و...ا
+        return True
+    return word[0] in "\u062a\u064a"  # ت, ي
+
+
+def _looks_like_en_verb(word: str) -> bool:
+    """A third-person verb, a participle or an adjective of attitude: Decides, Noting, Aware."""
+    if word in _EN_NOT_VERBS or len(word) < 4:
+        return False
+    return word.endswith(("s", "ing", "ed")) or word in _EN_ATTITUDES
 
 
 def head_verb(phrase: str, language: str) -> str:

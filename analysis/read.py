@@ -56,7 +56,11 @@ def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
 
 
 def _from_path(path: Path, label: str) -> Source:
-    if path.is_dir():
+    try:
+        is_dir = path.is_dir()
+    except (OSError, ValueError):  # a NUL byte or a name too long for the OS
+        is_dir = False
+    if is_dir:
         raise ResolutionParseError("is a folder, not a file", source=label,
                                    expected="a .txt or .xml resolution (for a folder of them "
                                    "use analysis.load_corpus)")
@@ -67,9 +71,9 @@ def _from_path(path: Path, label: str) -> Source:
                 f"file is {size} bytes, larger than {MAX_BYTES}", source=label,
                 expected="a single resolution")
         data = path.read_bytes()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (
-            f"cannot read file: {exc.strerror}")
+            f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
         raise ResolutionParseError(reason, source=label) from exc
     return _from_bytes(data, label, suffix=path.suffix.lower())
 
