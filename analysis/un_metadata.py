@@ -108,6 +108,7 @@ def un_metadata_table(records: list[dict]) -> pd.DataFrame:
     """One row per resolution; counts as integers, subjects as a list of terms."""
     rows = []
     for r in records:
+        recorded = bool(_RECORDED.search(r.get("adoption_type") or ""))
         rows.append({
             "symbol": clean_name(r["symbol"]),
             "key": symbol_key(r["symbol"]),
@@ -115,10 +116,10 @@ def un_metadata_table(records: list[dict]) -> pd.DataFrame:
             "adoption_date": r.get("adoption_date"),
             "adoption_meeting": r.get("adoption_meeting"),
             "adoption_type": r.get("adoption_type"),
-            "recorded_vote": bool(_RECORDED.search(r.get("adoption_type") or "")),
-            "votes_in_favour": _count(r.get("MS_in_favour_count")),
-            "votes_against": _count(r.get("MS_against_count")),
-            "votes_abstaining": _count(r.get("MS_abstaining_count")),
+            "recorded_vote": recorded,
+            "votes_in_favour": _vote_count(r, "MS_in_favour_count", recorded),
+            "votes_against": _vote_count(r, "MS_against_count", recorded),
+            "votes_abstaining": _vote_count(r, "MS_abstaining_count", recorded),
             "committee": r.get("committee"),
             "agenda_item": r.get("agenda_item"),
             "agenda_item_name": r.get("agenda_item_name"),
@@ -148,6 +149,12 @@ def _listed(value) -> list:
     if isinstance(value, list):
         return value
     return [value] if isinstance(value, str) and value.strip() else []
+
+
+def _vote_count(record: dict, key: str, recorded: bool) -> int | None:
+    """A vote count; None (no vote was counted) for a resolution adopted without a vote,
+    where the UN's lines say "0"."""
+    return _count(record.get(key)) if recorded else None
 
 
 def _count(value) -> int | None:

@@ -171,6 +171,10 @@ def test_read_un_metadata(un):
     assert row["recorded_vote"]
     assert row["committee"] == "First Committee"
     assert row["subjects"][0] == "CHEMICAL WEAPONS"
+    # A/RES/75/2: "Without a vote", counts listed as "0": no vote was counted at all.
+    row = un.set_index("symbol").loc["A/RES/75/2"]
+    assert not row["recorded_vote"]
+    assert pd.isna(row["votes_in_favour"]) and pd.isna(row["votes_abstaining"])
 
 
 def test_votes_table(un):
