@@ -100,25 +100,43 @@ class Resolution:
 
         return timeline_table(self.references, self.dates)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """The tables written by ``to_files``, by name."""
-        return {"paragraphs": self.paragraphs, "footnotes": self.footnotes,
-                "artefacts": self.artefacts, "headings": self.headings}
+    def tables(self, extracted: bool = True) -> dict[str, pd.DataFrame]:
+        """The tables by name: structure, and (``extracted``) actions to dates."""
+        out = {"paragraphs": self.paragraphs, "footnotes": self.footnotes,
+               "artefacts": self.artefacts, "headings": self.headings}
+        if extracted:
+            out.update(actions=self.actions, mentions=self.mentions,
+                       references=self.references, dates=self.dates)
+        return out
 
-    def to_files(self, out: str | Path) -> list[Path]:
-        """Write meta.json and each table as CSV and JSON into ``out``; return the paths."""
+    def to_files(self, out: str | Path, extracted: bool = True) -> list[Path]:
+        """Write meta.json and each table as CSV and JSON into ``out``; return the paths.
+
+        CSV files carry a UTF-8 byte-order mark so that spreadsheet programs read Arabic
+        correctly; list cells (footnote numbers, citing paragraphs) are joined with ";".
+        """
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         stem = (self.meta.get("symbol") or "resolution").replace("/", "_") + f"_{self.language}"
         written = [out / f"{stem}_meta.json"]
         written[0].write_text(json.dumps({**self.meta, "warnings": self.warnings},
                                          ensure_ascii=False, indent=2), encoding="utf-8")
-        for name, df in self.tables().items():
+        for name, df in self.tables(extracted).items():
             csv_path, json_path = out / f"{stem}_{name}.csv", out / f"{stem}_{name}.json"
-            df.to_csv(csv_path, index=False)
+            _flat_lists(df).to_csv(csv_path, index=False, encoding="utf-8-sig")
             df.to_json(json_path, orient="records", force_ascii=False, indent=1)
             written += [csv_path, json_path]
         return written
+
+
+def _flat_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells as "1;2;3" text, for CSV."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list)).any():
+            out[col] = out[col].map(
+                lambda v: ";".join(map(str, v)) if isinstance(v, list) else v).astype("str")
+    return out
 
 
 def load_resolution(source, *, language: str | None = None, name: str | None = None

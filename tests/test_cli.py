@@ -18,6 +18,12 @@ def test_parse_writes_tables_and_summary(tmp_path, capsys):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "A_RES_68_192_ar_paragraphs.csv" in names
     assert "A_RES_68_192_ar_footnotes.json" in names
+    assert "A_RES_68_192_ar_references.csv" in names and "A_RES_68_192_ar_dates.json" in names
+    # CSV with a byte-order mark (spreadsheets read the Arabic), list cells joined with ";":
+    # footnote 1 (seed line 29) is cited in preambular paragraph 4 and operative paragraph 15.
+    csv_text = (tmp_path / "A_RES_68_192_ar_footnotes.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("\ufeffnumber,text,cited_in")
+    assert "1,القرار ٢/٥٥.,3;50," in csv_text
     meta = json.loads((tmp_path / "A_RES_68_192_ar_meta.json").read_text(encoding="utf-8"))
     assert meta["symbol"] == "A/RES/68/192" and meta["committee_report"] == "A/68/457"
     footnotes = json.loads((tmp_path / "A_RES_68_192_ar_footnotes.json").read_text("utf-8"))
