@@ -887,9 +887,12 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     for col in ("paragraph", "number", "footnote", "start", "end"):
         df[col] = df[col].astype("Int64")
     df["via_footnote"] = df["via_footnote"].astype("bool")
-    for col in ("part", "section", "sub", "kind", "body", "symbol", "label", "letters", "date",
-                "text"):
+    for col in ("part", "section", "sub", "kind", "label", "text"):
         df[col] = df[col].astype("str")
+    # Columns that may be unknown: nullable text, so that a missing value is <NA> like the
+    # integer columns beside it (the "str" dtype would show NaN).
+    for col in ("body", "symbol", "letters", "date"):
+        df[col] = df[col].astype(pd.StringDtype())
     return df
 
 
