@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import textwrap
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -50,6 +51,8 @@ GREY = "#9a9a9a"
 SAVE_DPI = 150
 # Width of most charts, in inches (the axes area of the time line).
 _WIDTH = 9.0
+#: Widest heat map, in inches: a notebook page shows about this much at full size.
+HEATMAP_WIDTH = 13.0
 
 
 @functools.cache
@@ -97,6 +100,32 @@ def _max_width(fig: Figure, strings: Sequence[str]) -> float:
         widest = max(widest, _width_inches(t))
         t.remove()
     return widest
+
+
+#: Longest label line, in characters: a longer name is shortened or wrapped (``short_label``).
+LABEL_CHARS = 40
+
+
+@functools.cache
+def _acronyms() -> dict[str, str]:
+    """English actor name -> its acronym in the actor lexicon (names that have one)."""
+    from .actors import actors
+
+    table = actors()
+    return {n: a for n, a in zip(table["name"], table["acronym"], strict=True) if a}
+
+
+def short_label(name: str, width: int = LABEL_CHARS) -> str:
+    """A chart label no wider than ``width`` characters a line: a long name becomes its
+    acronym when the actor lexicon has one, else it is wrapped at word boundaries.
+
+    A single long name would otherwise widen the whole figure and shrink every other label
+    when the page scales it down.
+    """
+    if len(name) <= width:
+        return name
+    acronym = _acronyms().get(name, "")
+    return acronym or textwrap.fill(name, width, break_long_words=False)
 
 
 def save_figure(fig: Figure, name: str, out_dir: str | Path | None) -> list[Path]:
@@ -409,6 +438,8 @@ def structure_bars(lengths: pd.DataFrame, language: str = "en") -> Figure:
 @_styled
 def actor_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
     """Mentions per actor: ``counts`` has columns actor (as written), actor_en, count."""
+    counts = counts.assign(actor=counts["actor"].map(short_label),
+                           actor_en=counts["actor_en"].map(short_label))
     return _hbars(counts, "actor", "actor_en", [PALETTE[0]] * len(counts), "mentions_title",
                   "mentions", language)
 
@@ -432,6 +463,8 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
     """
     rows, cols = matrix.shape
     row_labels, row_english = _two_levels(matrix.index)
+    row_labels = [short_label(s) for s in row_labels]
+    row_english = row_english and [short_label(s) for s in row_english]
     if column_groups:
         groups, col_labels = _two_levels(matrix.columns)
         col_english = None
@@ -439,12 +472,16 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
         (col_labels, col_english), groups = _two_levels(matrix.columns), None
         if language == "en" and col_english:  # "calls upon" rather than its head "calls"
             col_labels, col_english = col_english, None
-    fig = _figure(8.0, 2.2 + 0.3 * max(rows, 1) + (0.8 if col_english else 0.0))
-    # Wide enough for the row labels on both sides and a readable cell per column.
+    # A row as tall as its label's lines (long names are wrapped by ``short_label``).
+    lines = max((s.count("\n") + 1 for s in [*row_labels, *(row_english or [])]), default=1)
+    fig = _figure(8.0, 2.2 + (0.15 + 0.15 * lines) * max(rows, 1)
+                  + (0.8 if col_english else 0.0))
+    # Wide enough for the row labels on both sides and a readable cell per column, but no
+    # wider than a page shows without scaling the labels down.
     sides = _max_width(fig, [plot_text(s) for s in row_labels]) + (
         _max_width(fig, row_english or []) if language != "en" else 0.0)
     cell = 0.26 if column_groups else 0.55
-    fig.set_figwidth(min(max(sides + cols * cell + 0.6, 6.0), 20.0))
+    fig.set_figwidth(min(max(sides + cols * cell + 0.6, 6.0), HEATMAP_WIDTH))
     ax = fig.add_subplot()
     values = matrix.to_numpy(dtype=float)
     top = int(max(np.nanmax(values, initial=0), 1))

@@ -134,6 +134,23 @@ def test_actor_paragraph_heatmap_cells_and_section_line():
     assert english == ["Member States", "Secretary-General"]
 
 
+def test_long_actor_names_become_acronyms_or_wrap_and_keep_the_map_narrow():
+    # actors.csv: "Inter-Agency Coordination Group against Trafficking in Persons" is ICAT;
+    # the Conference of the Parties to UNTOC (A/RES/68/192 OP2) has no acronym there.
+    cop = ("Conference of the Parties to the United Nations Convention against Transnational"
+           " Organized Crime")
+    icat = "Inter-Agency Coordination Group against Trafficking in Persons"
+    assert plots.short_label(icat) == "ICAT"
+    assert plots.short_label("Member States") == "Member States"
+    assert all(len(line) <= plots.LABEL_CHARS for line in plots.short_label(cop).split("\n"))
+    assert plots.short_label(cop).replace("\n", " ") == cop
+    index = pd.MultiIndex.from_arrays([[cop, icat], [cop, icat]])
+    columns = pd.MultiIndex.from_tuples([("operative", f"OP{i}") for i in range(1, 81)])
+    fig = plots.actor_paragraph_heatmap(pd.DataFrame(1, index=index, columns=columns), "en")
+    assert fig.get_figwidth() <= plots.HEATMAP_WIDTH
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()][1] == "ICAT"
+
+
 def test_actor_verb_matrix_writes_each_nonzero_count():
     matrix = pd.DataFrame([[2, 1, 0], [0, 0, 1]], index=ACTORS["actor"],
                           columns=["تحث", "تدعو", "تطلب"])
