@@ -45,9 +45,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from .arabic import normalize_with_map, original_span
+from .frames import typed_frame
 from .phrases import phrase_table
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 # Gap characters that do not count as punctuation between two words of a name: white space,
 # hyphens and dashes (U+2010, U+2011, U+2013), tatweel (U+0640), joiners (U+200C, U+200D)
 # and direction marks (U+200E, U+200F).
@@ -132,13 +133,16 @@ def normalize_text(text: str, language: str) -> tuple[str, list[int]]:
 
 
 def tokenize(norm: str) -> list[_Token]:
+    # One split gives gap, word, gap, word, ...; positions follow from the lengths.
+    parts = _WORD_SPLIT.split(norm)
     tokens: list[_Token] = []
-    last = 0
-    for m in _WORD.finditer(norm):
-        gap = norm[last:m.start()]
-        tokens.append(_Token(m.start(), m.end(), m.group(), gap_key(gap),
-                             bool(tokens) and gap in _HYPHENS))
-        last = m.end()
+    start = 0
+    for k in range(1, len(parts), 2):
+        gap, word = parts[k - 1], parts[k]
+        start += len(gap)
+        end = start + len(word)
+        tokens.append(_Token(start, end, word, gap_key(gap), k > 1 and gap in _HYPHENS))
+        start = end
     return tokens
 
 
@@ -206,12 +210,18 @@ def _child(node: dict, token: _Token, depth: int) -> dict | None:
     return None
 
 
-def _longest(tokens: list[_Token], i: int, root: dict, language: str
-             ) -> list[tuple[int, int, tuple]]:
+@functools.lru_cache(maxsize=1 << 16)  # texts repeat their words
+def _starts(word: str, language: str) -> tuple[tuple[dict, int], ...]:
+    """The trie nodes of the names whose first word ``word`` can be, with its clitics."""
+    root = _trie(language)
+    return tuple((node, clitics) for variant, clitics in first_word_variants(word, language)
+                 if (node := root.get(("", variant))) is not None)
+
+
+def _longest(tokens: list[_Token], i: int, language: str) -> list[tuple[int, int, tuple]]:
     """Every name starting at token ``i``: (index past its last token, clitics, entry)."""
     found = []
-    for word, clitics in first_word_variants(tokens[i].word, language):
-        node = root.get(("", word))
+    for node, clitics in _starts(tokens[i].word, language):
         j = i + 1
         while node is not None:
             if None in node:
@@ -221,7 +231,8 @@ def _longest(tokens: list[_Token], i: int, root: dict, language: str
             node = _child(node, tokens[j], depth=j - i)
             j += 1
     # Longest first; for equal length, the reading with fewer clitics.
-    return sorted(found, key=lambda f: (-f[0], f[1]))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return found
 
 
 def heads_phrase(tokens: list[_Token], i: int, j: int, clitics: int, language: str) -> bool:
@@ -240,15 +251,19 @@ def heads_phrase(tokens: list[_Token], i: int, j: int, clitics: int, language: s
 
 def find_actors(text: str, language: str) -> list[ActorMatch]:
     """The actors named in ``text``, in order, longest names first and without overlaps."""
+    return list(_find_actors(text, language))
+
+
+@functools.lru_cache(maxsize=1024)  # the mentions and the actions tables read the same texts
+def _find_actors(text: str, language: str) -> tuple[ActorMatch, ...]:
     norm, index = normalize_text(text, language)
     tokens = tokenize(norm)
-    root = _trie(language)
     found: list[tuple[ActorMatch, str]] = []
     i = 0
     while i < len(tokens):
         hit = None
-        if not tokens[i].joined:
-            hit = next((f for f in _longest(tokens, i, root, language)
+        if not tokens[i].joined and _starts(tokens[i].word, language):
+            hit = next((f for f in _longest(tokens, i, language)
                         if f[2][2] != "head" or heads_phrase(tokens, i, f[0], f[1], language)),
                        None)
         if hit is None:
@@ -259,8 +274,8 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
         if actor and not (found and _repeats_in_brackets(text, found[-1][0], actor, start, end)):
             found.append((ActorMatch(actor, text[start:end], start, end, form), rule))
         i = j
-    return [_members_of(text, m, rule, found[k + 1][0] if k + 1 < len(found) else None,
-                        language) for k, (m, rule) in enumerate(found)]
+    return tuple(_members_of(text, m, rule, found[k + 1][0] if k + 1 < len(found) else None,
+                             language) for k, (m, rule) in enumerate(found))
 
 
 def _members_of(text: str, match: ActorMatch, rule: str, following: ActorMatch | None,
@@ -290,19 +305,20 @@ def mentions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     ``paragraph`` is the row index in ``paragraphs``; ``start``/``end`` are offsets into that
     row's ``text``; ``name`` and ``type`` come from the lexicon.
     """
-    lexicon = actors().set_index("id")
+    lexicon = _names_and_types()
     rows = []
     for idx, row in zip(paragraphs.index, paragraphs.itertuples(index=False), strict=True):
         for m in find_actors(row.text, language):
-            rows.append({"paragraph": idx, "part": row.part, "section": row.section,
-                         "number": row.number, "sub": row.sub, "actor": m.actor,
-                         "name": lexicon.at[m.actor, "name"],
-                         "type": lexicon.at[m.actor, "type"], "surface": m.surface,
-                         "form": m.form, "start": m.start, "end": m.end})
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    for col in ("paragraph", "start", "end"):
-        df[col] = df[col].astype("int64")
-    df["number"] = df["number"].astype("Int64")
-    for col in ("part", "section", "sub", "actor", "name", "type", "surface", "form"):
-        df[col] = df[col].astype("str")
-    return df
+            rows.append((idx, row.part, row.section, row.number, row.sub, m.actor,
+                         *lexicon[m.actor], m.surface, m.form, m.start, m.end))
+    return typed_frame(rows, _MENTION_DTYPES)
+
+
+_MENTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else
+                   "Int64" if c == "number" else "str" for c in MENTION_COLUMNS}
+
+
+@functools.cache
+def _names_and_types() -> dict[str, tuple[str, str]]:
+    """(name, type) of each actor id."""
+    return {row.id: (row.name, row.type) for row in actors().itertuples(index=False)}

@@ -41,6 +41,7 @@ from importlib import resources
 import pandas as pd
 
 from .arabic import normalize_ar, original_span
+from .frames import typed_frame
 
 LANGUAGES = ("ar", "en", "fr", "es")
 
@@ -404,9 +405,8 @@ def dates_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
         for d in find_dates(text if isinstance(text, str) else "", language):
             rows.append((*where, d.start, d.end, d.text, d.iso, d.end_iso, d.precision,
                          d.kind))
-    df = pd.DataFrame(rows, columns=DATE_COLUMNS)
-    for col in ("paragraph", "footnote", "number", "start", "end"):
-        df[col] = df[col].astype("Int64")
-    for col in ("part", "section", "sub", "text", "iso", "end_iso", "precision", "kind"):
-        df[col] = df[col].astype("str")
-    return df
+    return typed_frame(rows, _DATE_DTYPES)
+
+
+_DATE_DTYPES = {c: "Int64" if c in ("paragraph", "footnote", "number", "start", "end")
+                else "str" for c in DATE_COLUMNS}

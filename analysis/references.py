@@ -61,6 +61,7 @@ import pandas as pd
 
 from .arabic import normalize_ar, original_span
 from .dates import date_words, dates_in, normalized_text
+from .frames import typed_frame
 
 RESOLUTION_KINDS = ("GA resolution", "ECOSOC resolution", "Human Rights Council resolution",
                     "Security Council resolution")
@@ -820,13 +821,10 @@ def find_references(text: str, language: str, previous_series: str = "UNTS"
 
 # --- tables -----------------------------------------------------------------------------
 
-def _ref_row(ref: Reference, where: tuple, footnote: int | None) -> dict:
-    paragraph, part, section, number, sub = where
-    return {"paragraph": paragraph, "part": part, "section": section, "number": number,
-            "sub": sub, "kind": ref.kind, "body": ref.body, "symbol": ref.symbol,
-            "label": ref.label, "letters": ref.letters, "date": ref.date,
-            "via_footnote": footnote is not None, "footnote": footnote, "start": ref.start,
-            "end": ref.end, "text": ref.text}
+def _ref_row(ref: Reference, where: tuple, footnote: int | None) -> tuple:
+    """A row of the references table, in the order of ``REFERENCE_COLUMNS``."""
+    return (*where, ref.kind, ref.body, ref.symbol, ref.label, ref.letters, ref.date,
+            footnote is not None, footnote, ref.start, ref.end, ref.text)
 
 
 def meta_references(meta: dict | None) -> list[Reference]:
@@ -850,12 +848,13 @@ def footnote_references(footnotes: pd.DataFrame | None, language: str
     if footnotes is None or footnotes.empty:
         return out
     series = "UNTS"
-    for _, fn in footnotes.sort_values("number").iterrows():
-        refs = find_references(fn["text"], language, previous_series=series)
+    ordered = footnotes.sort_values("number")
+    for number, text in zip(ordered["number"], ordered["text"], strict=True):
+        refs = find_references(text, language, previous_series=series)
         treaties = [r.symbol for r in refs if r.kind == "treaty"]
         if treaties:
             series = treaties[-1].split(" ")[0]
-        out[int(fn["number"])] = refs
+        out[int(number)] = refs
     return out
 
 
@@ -874,26 +873,28 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     rows = [_ref_row(r, (None, "", "meta", None, ""), None) for r in meta_references(meta)]
     by_note = footnote_references(footnotes, language)
     cited: set[int] = set()
-    for idx, p in paragraphs.iterrows():
-        where = (int(idx), p.get("part", ""), p["section"], p["number"], p.get("sub", ""))
-        rows += [_ref_row(r, where, None) for r in find_references(p["text"], language)]
-        for note in p["footnotes"]:
+    blank = [""] * len(paragraphs)
+    for idx, part, section, number, sub, text, notes in zip(
+            paragraphs.index, paragraphs.get("part", blank), paragraphs["section"],
+            paragraphs["number"], paragraphs.get("sub", blank), paragraphs["text"],
+            paragraphs["footnotes"], strict=True):
+        where = (int(idx), part, section, number, sub)
+        rows += [_ref_row(r, where, None) for r in find_references(text, language)]
+        for note in notes:
             cited.add(int(note))
             rows += [_ref_row(r, where, int(note)) for r in by_note.get(int(note), [])]
     for note, refs in by_note.items():
         if note not in cited:
             rows += [_ref_row(r, nowhere, note) for r in refs]
-    df = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
-    for col in ("paragraph", "number", "footnote", "start", "end"):
-        df[col] = df[col].astype("Int64")
-    df["via_footnote"] = df["via_footnote"].astype("bool")
-    for col in ("part", "section", "sub", "kind", "label", "text"):
-        df[col] = df[col].astype("str")
-    # Columns that may be unknown: nullable text, so that a missing value is <NA> like the
-    # integer columns beside it (the "str" dtype would show NaN).
-    for col in ("body", "symbol", "letters", "date"):
-        df[col] = df[col].astype(pd.StringDtype())
-    return df
+    return typed_frame(rows, _REFERENCE_DTYPES)
+
+
+# Columns that may be unknown (body, symbol, letters, date) are nullable text, so that a
+# missing value is <NA> like the integer columns beside it (the "str" dtype would show NaN).
+_REFERENCE_DTYPES = {c: "Int64" if c in ("paragraph", "number", "footnote", "start", "end")
+                     else "bool" if c == "via_footnote"
+                     else pd.StringDtype() if c in ("body", "symbol", "letters", "date")
+                     else "str" for c in REFERENCE_COLUMNS}
 
 
 @functools.cache

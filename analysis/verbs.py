@@ -28,6 +28,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .arabic import dediac_ar, remove_tatweel_ar
+from .frames import typed_frame
 from .phrases import normalize_word, words
 
 LEXICON_COLUMNS = ["language", "section", "lemma", "verb", "variants", "english", "verb_class",
@@ -573,37 +574,31 @@ def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
                       "no actions found", stacklevel=2)
     elif len(paragraphs):
-        for idx, rec in zip(paragraphs.index, paragraphs.to_dict("records"), strict=True):
-            if rec["section"] not in SECTIONS:
+        phrases = paragraphs["phrase"] if "phrase" in paragraphs else [""] * len(paragraphs)
+        for idx, section, number, sub, text, phrase in zip(
+                paragraphs.index, paragraphs["section"], paragraphs["number"],
+                paragraphs["sub"], paragraphs["text"], phrases, strict=True):
+            if section not in SECTIONS:
                 continue
-            phrase = "" if rec["sub"] else rec.get("phrase", "")
             matches = None
-            for a in find_actions(rec["text"], language, rec["section"], phrase):
-                if rec["sub"] and a.is_opening:
+            for a in find_actions(text, language, section, "" if sub else phrase):
+                if sub and a.is_opening:
                     continue
                 ids = ""
                 if a.addressee:
                     if matches is None:
-                        matches = _actor_matches(rec["text"], language)
+                        matches = _actor_matches(text, language)
                     ids = _actor_ids(matches, a.addressee_start,
                                      a.addressee_start + len(a.addressee))
-                rows.append({
-                    "paragraph": idx, "section": rec["section"], "number": rec["number"],
-                    "sub": rec["sub"], "verb": a.row["verb"], "lemma": a.row["lemma"],
-                    "verb_en": _first_english(a.row), "verb_class": a.row["verb_class"],
-                    "surface": a.surface, "start": a.start, "end": a.end,
-                    "is_opening": a.is_opening, "addressee": a.addressee,
-                    "addressee_id": ids,
-                })
-    df = pd.DataFrame(rows, columns=ACTION_COLUMNS)
-    df["number"] = df["number"].astype("Int64")
-    for col in ("paragraph", "start", "end"):
-        df[col] = df[col].astype("int64")
-    df["is_opening"] = df["is_opening"].astype("bool")
-    for col in ("section", "sub", "verb", "lemma", "verb_en", "verb_class", "surface", "addressee",
-                "addressee_id"):
-        df[col] = df[col].astype("str")
-    return df
+                rows.append((idx, section, number, sub, a.row["verb"], a.row["lemma"],
+                             _first_english(a.row), a.row["verb_class"], a.surface, a.start,
+                             a.end, a.is_opening, a.addressee, ids))
+    return typed_frame(rows, _ACTION_DTYPES)
+
+
+_ACTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else "Int64"
+                  if c == "number" else "bool" if c == "is_opening" else "str"
+                  for c in ACTION_COLUMNS}
 
 
 # ---------------------------------------------------------------------------------------
