@@ -128,6 +128,15 @@ def short_label(name: str, width: int = LABEL_CHARS) -> str:
     return acronym or textwrap.fill(name, width, break_long_words=False)
 
 
+def item_label(item: str, language: str) -> str:
+    """An item drawn by name (a body): Arabic above English for Arabic documents when
+    ``data/chart_labels.csv`` has it, each line shortened by ``short_label``."""
+    if language == "ar" and item in chart_labels():
+        ar, en = chart_labels()[item]
+        return plot_text(f"{short_label(ar)}\n{short_label(en)}")
+    return plot_text(short_label(item))
+
+
 def save_figure(fig: Figure, name: str, out_dir: str | Path | None) -> list[Path]:
     """Write ``fig`` as ``name``.png and ``name``.svg into ``out_dir``; nothing when it is None."""
     if out_dir is None:
@@ -654,9 +663,11 @@ def series_comparison(counts: pd.DataFrame, title_key: str = "series_title",
     data = counts.fillna(0).astype(int)
     data = data.loc[data.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     n, k = data.shape
-    fig = _figure(_WIDTH, _bar_height(n) + 0.2)
+    items = [item_label(str(s), language) for s in data.index]
+    # Each label line past the first of a row needs about a line's height more.
+    fig = _figure(_WIDTH, _bar_height(n) + 0.2 + 0.22 * sum(s.count("\n") for s in items))
     # Room for the item labels, 4.5 inches of bars and the legend of resolutions.
-    fig.set_figwidth(min(_max_width(fig, [plot_text(str(s)) for s in data.index])
+    fig.set_figwidth(min(_max_width(fig, items)
                          + _max_width(fig, [str(c) for c in data.columns]) + 5.5, 20.0))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
@@ -665,7 +676,7 @@ def series_comparison(counts: pd.DataFrame, title_key: str = "series_title",
         offset = (k - 1) / 2 * height - j * height
         ax.barh(y + offset, data[column], height=height, color=PALETTE[j % len(PALETTE)],
                 label=plot_text(str(column)))
-    ax.set_yticks(y, [plot_text(str(s)) for s in data.index])
+    ax.set_yticks(y, items)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xlabel(label("count", language))

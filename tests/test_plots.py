@@ -208,6 +208,19 @@ def test_series_comparison_two_bars_per_item():
     assert fig.axes[0].get_title(loc="left") == "Operative verbs (English equivalents)"
 
 
+def test_series_references_name_bodies_in_arabic_and_english():
+    # A/RES/68/192 cites 17 General Assembly resolutions and 2 of the Economic and Social
+    # Council (PP4-PP35); the Arabic names are the bodies' UN Arabic names.
+    counts = pd.DataFrame({"68/192": [17, 2]},
+                          index=["General Assembly", "Economic and Social Council"])
+    fig = plots.series_comparison(counts, "series_references", language="ar")
+    assert _top_down(fig.axes[0]) == [
+        display.plot_text("الجمعية العامة\nGeneral Assembly"),
+        display.plot_text("المجلس الاقتصادي والاجتماعي\nEconomic and Social Council")]
+    english = plots.series_comparison(counts, "series_references", language="en")
+    assert _top_down(english.axes[0]) == ["General Assembly", "Economic and Social Council"]
+
+
 def test_save_figure_png_and_svg(tmp_path):
     fig = plots.actor_bars(ACTORS, language="ar")
     written = plots.save_figure(fig, "actors", tmp_path / "figures")
