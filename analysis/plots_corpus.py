@@ -20,6 +20,7 @@ from matplotlib.patches import Patch
 
 from . import plots
 from .display import plot_text
+from .phrases import normalize_word
 from .plots import GREY, PALETTE, _bar_height, _figure, _max_width, _styled
 
 #: The committee of a resolution adopted in plenary without a Main Committee's report.
@@ -72,24 +73,45 @@ def _committee_labels(committees, language: str) -> list[str]:
 
 
 def _verb_key(main: pd.DataFrame) -> pd.Series:
-    # The English gloss joins the written variants of a verb (and Arabic and English);
-    # a verb the lexicon does not know stands for itself.
-    return main["verb_en"].where(main["verb_en"] != "", main["verb"].str.casefold())
+    """One key per bar the verb charts draw: they label a verb by its English phrase in
+    English documents ("calls upon") and by its written head verb, normalized, in the
+    others, where "reiterates" and "reiterates its request" are both تكرر (one label)."""
+    keys = [(en if language == "en" and en else normalize_word(verb, language))
+            for verb, en, language in zip(main["verb"], main["verb_en"], main["language"],
+                                          strict=True)]
+    return pd.Series(keys, index=main.index, dtype="str")
 
 
-def session_verb_counts(paragraphs: pd.DataFrame, section: str = "operative") -> pd.DataFrame:
-    """Opening verbs of one section's main paragraphs over many resolutions, most frequent
-    first: verb (its most common written form), verb_en, verb_class, count, resolutions."""
+def _most_common(values: pd.Series):
+    return values.value_counts(sort=True).index[0]
+
+
+def _session_verbs(paragraphs: pd.DataFrame, section: str) -> pd.DataFrame:
+    """``session_verb_counts`` with each row's ``_key`` (``_verb_key``)."""
     main = plots.main_paragraphs(paragraphs, section)
-    columns = ["verb", "verb_en", "verb_class", "count", "resolutions"]
-    rows = [{"verb": group["verb"].value_counts().index[0],
-             "verb_en": group["verb_en"].iloc[0], "verb_class": group["verb_class"].iloc[0],
-             "count": len(group), "resolutions": group["symbol"].nunique()}
-            for _, group in main.groupby(_verb_key(main), sort=False)]
+    columns = ["verb", "verb_en", "verb_class", "count", "resolutions", "_key"]
+    rows = []
+    for key, group in main.groupby(_verb_key(main), sort=False):
+        english = _most_common(group["verb_en"])
+        rows.append({"verb": _most_common(group["verb"]), "verb_en": english,
+                     "verb_class": group.loc[group["verb_en"] == english, "verb_class"].iloc[0],
+                     "count": len(group), "resolutions": group["symbol"].nunique(),
+                     "_key": key})
     counts = pd.DataFrame(rows, columns=columns).astype({"count": "int64",
                                                          "resolutions": "int64"})
     return counts.sort_values(["count", "resolutions"], ascending=False,
                               kind="stable").reset_index(drop=True)
+
+
+def session_verb_counts(paragraphs: pd.DataFrame, section: str = "operative") -> pd.DataFrame:
+    """Opening verbs of one section's main paragraphs over many resolutions, most frequent
+    first: verb (its most common written form), verb_en (its most common English
+    equivalent), verb_class (that equivalent's), count, resolutions.
+
+    A verb is one row per label the chart draws (see ``_verb_key``): written variants and
+    the verb's several English equivalents count together.
+    """
+    return _session_verbs(paragraphs, section).drop(columns="_key")
 
 
 def committee_verb_matrix(paragraphs: pd.DataFrame, meta: pd.DataFrame, top: int = 12,
@@ -101,8 +123,8 @@ def committee_verb_matrix(paragraphs: pd.DataFrame, meta: pd.DataFrame, top: int
                                                              "_committee"]]
     main = main.merge(committees, on=["symbol", "language"], how="left")
     main = main.assign(_key=_verb_key(main).to_numpy())
-    counts = session_verb_counts(paragraphs, section).head(top)
-    keys = _verb_key(counts)
+    counts = _session_verbs(paragraphs, section).head(top)
+    keys = counts["_key"]
     order = [c for c in committee_order() if c in set(main["_committee"])]
     order += sorted(set(main["_committee"]) - set(order))
     totals = main.groupby("_committee").size()

@@ -42,6 +42,23 @@ def test_session_verb_counts(session):
     assert counts["count"].sum() == 6  # the sub-paragraph does not count
 
 
+def test_session_verb_counts_one_row_per_arabic_verb():
+    # data/sample/75/ar: "تكرر" opens both "reiterates" and "reiterates its request"
+    # paragraphs; the Arabic chart labels both تكرر, so they are one row, under the more
+    # common English equivalent (and its class); diacritics do not split it.
+    rows = [("A/RES/9/1", "تكرر", "reiterates", "recalls/reaffirms"),
+            ("A/RES/9/2", "تكرّر", "reiterates", "recalls/reaffirms"),
+            ("A/RES/9/2", "تكرر", "reiterates its request", "requests")]
+    paragraphs = pd.DataFrame(rows, columns=["symbol", "verb", "verb_en", "verb_class"]).assign(
+        section="operative", sub="", language="ar")
+    counts = pc.session_verb_counts(paragraphs)
+    assert counts[["verb", "verb_en", "verb_class", "count", "resolutions"]].values.tolist() == [
+        ["تكرر", "reiterates", "recalls/reaffirms", 3, 2]]
+    # English documents are labelled by the English phrase: two rows.
+    english = pc.session_verb_counts(paragraphs.assign(verb="reiterates", language="en"))
+    assert sorted(english["verb_en"]) == ["reiterates", "reiterates its request"]
+
+
 def test_committees_and_their_order(session):
     meta, _ = session
     assert list(pc.committee_of(meta)) == ["Fifth Committee", "First Committee",
