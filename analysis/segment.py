@@ -33,6 +33,13 @@ Rules, all general (none names a document):
   or the part has its own preamble; otherwise it is a plain heading. "Annex", "Annex II",
   "المرفق الأول" start the annex (its part: "", "II", "الأول"); the label is no block.
   Several enacting formulas make a collection (75/101 A-B): its parts are its resolutions.
+  "Rule 60", "Article 1", "المادة ٦٠" alone on a line are headings; the line under one that
+  lacks terminal punctuation is its title when text follows on the same page (a page break
+  in between would make it the first half of a paragraph). After a paragraph ending with a
+  colon ("as follows:") a line is a heading only when a new block (number, label, opening
+  phrase, table) follows it; else it is what the colon announces ("Thursday, 2 June: ...").
+  In a numbered operative part or annex, text after an unnumbered paragraph (under a
+  heading, "Article 6") that ends a sentence starts a new paragraph, as elsewhere.
 - Footnote bodies are lines "(n) ..." whose number a marker ``^(n)`` cites (or the next
   footnote number when the text has no markers), and, after a separator line of underscores,
   lines "n ..." (pdftotext's way) unless the footnote line before did not end a sentence
@@ -60,6 +67,11 @@ Rules, all general (none names a document):
   Not supported: a cell wrapped over several lines inside its column (its words come out in
   line order); a table whose page-break piece has no two-cell line; footnotes in other forms
   ("1/" or bare numbers outside a footnote area), two columns.
+- What the text cannot show (left as is): headings and paragraphs that both lack
+  punctuation in alternation (75/293 annex I B: "Redeployment" / a department path / a
+  sentence without a stop); a subheading typed as a body paragraph in italics (75/284: the
+  XML says paragraph, the page shows a heading); a page break right after "،" where the
+  next page opens "وإذ ..." inside one preambular paragraph (75/168, 75/205, 75/217).
 """
 
 from __future__ import annotations
@@ -120,6 +132,11 @@ _ANNEX = {
     # المرفق, مرفق, المرفق الأول, التذييل (normalized: hamza forms and ta marbuta folded)
     "ar": re.compile(normalize_ar(r"^(?:ال)?(?:مرفق|تذييل)(?:ات)?(?: \S+){0,2}$")),
 }
+# The heading of an article of rules or of an agreement: "Rule 60", "Article 1", "المادة ٦٠"
+# (normalized: the ta marbuta folded).
+_ARTICLE = re.compile(normalize_ar(rf"^(?:rule|article|regulation|المادة|القاعدة)"
+                                   rf" [{_DIGITS}]{{1,3}}(?: ?[a-z]| (?:bis|ter))?$"),
+                      re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ing|ed)$")
 _LOWER_START = re.compile(r"^[\"'\u201c\u2018(]*[a-z\u00e0-\u00ff]")
 _UPPER_START = re.compile(r"^[\"'\u201c\u2018(]*[A-Z\u00c0-\u00de]")
@@ -729,9 +746,9 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int,
 
     A table is a run of lines with no blank line or page furniture in it that has two table
     lines (``is_table_line``), or one when the run comes right before or after a table (page
-    furniture, footnote bodies or blank lines between: a page break cut the table). All
-    lines of the run belong to it: a group title or a note under the rows is a row of one
-    cell.
+    furniture, footnote bodies or blank lines between: a page break cut the table) or is
+    that line alone (a row of signatures). All lines of the run belong to it: a group title
+    or a note under the rows is a row of one cell.
     """
     runs: list[list[int]] = [[]]
     for i in range(first, len(lines)):
@@ -742,7 +759,7 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int,
             runs[-1].append(i)
     runs = [r for r in runs if r and not _FOOTNOTE_PAREN.match(lines[r[0]].text)]
     rows = [sum(is_table_line(lines[i].text) for i in run) for run in runs]
-    table = [n >= 2 for n in rows]
+    table = [n >= 2 or (n == 1 and len(run) == 1) for n, run in zip(rows, runs, strict=True)]
     grown = True
     while grown:  # a table cut by several page breaks grows a run at a time
         grown = False
@@ -767,6 +784,7 @@ class _State:
     fresh_part: bool = False  # a part heading was just seen: numbering may restart
     open_kind: str = "formula"  # kind of the block the next line may continue
     open_text: str = ""  # last line of that block (for terminal punctuation)
+    open_numbered: bool = False  # that block has (or continues) a paragraph number
     heading_more: int = 0  # lines still to come of a heading wrapped over several
     parent: int | None = None  # number of the current main paragraph (its sub-items')
     flush: bool = False  # the current paragraph continues a numbered one (no number printed)
@@ -835,6 +853,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_kind = "heading" if role.kind == "label" else role.kind
             st.after_label = role.kind == "label"
             st.open_text = ln.text
+            st.open_numbered = role.number is not None
             st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
         elif role.kind == "continuation":
             st.open_text = ln.text
@@ -1075,6 +1094,15 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     label = _part_label(text, lang)
     if label and label == text.rstrip("."):
         return 1  # a part label alone on its line ("B", "II", "دال")
+    if is_article_heading(text, lang):
+        return 1
+    if (st.open_kind in ("paragraph", "sub") and _strip_end(st.open_text).endswith(":")
+            and not (settings.wrap and i + 1 < len(lines) and lines[i + 1].text)):
+        # after "as follows:" a heading (a table's title) comes before a new block; other
+        # lines are what the colon announces ("Thursday, 2 June: from 3 to 6 p.m.")
+        nxt = _next_content(lines, i, settings)
+        if nxt is None or not (_strong_start(nxt.text, lang) or is_table_line(nxt.text)):
+            return 0
     if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL or (
             label and len(text) <= 80 and not (settings.wrap and i + 1 < len(lines)
                                                and lines[i + 1].text))):
@@ -1091,6 +1119,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return 0
+    if st.open_kind == "heading" and is_article_heading(st.open_text, lang) and (
+            nxt is next(ln for ln in lines[i + 1:] if ln.text)):
+        return 1  # the title under "Rule 60", then text on the same page (no page break)
     t = nxt.text
     if _strong_start(t, lang):
         return 1
@@ -1100,6 +1131,12 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
             full and settings.wrap) and not _LOWER_START.match(t):
         return 1  # a title under "Annex", then its text
     return int(short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t))))
+
+
+def is_article_heading(text: str, language: str) -> bool:
+    """"Rule 60", "Article 1", "المادة ٦٠": the heading of an article (of rules of procedure,
+    an agreement) on its own line."""
+    return bool(_ARTICLE.match(normalize_ar(text) if language == "ar" else text))
 
 
 def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> int:
@@ -1152,8 +1189,9 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
         # preambular phrase ("وإذ تحيط علما", "Recalling") that no sentence runs into
         return (not soft and st.section == "preamble" and not _LOWER_START.match(text)
                 and bool(_phrase(text, lang, "preamble", seen=_COMMON)))
-    if st.section == "operative" or (st.section == "annex" and st.annex_numbered):
-        return False
+    if st.open_numbered and (st.section == "operative"
+                             or (st.section == "annex" and st.annex_numbered)):
+        return False  # text after a numbered paragraph continues it (a page break cut it)
     if soft:
         phrase = bool(_phrase(text, lang, st.section)) and (
             lang == "ar" or bool(_UPPER_START.match(text)))

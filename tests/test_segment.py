@@ -544,3 +544,70 @@ def test_a_lone_line_with_a_gap_is_not_a_table():
             "Committee    without delay;\n\n2. Requests the Secretary-General to report.")
     res = parse(COVER_EN + body + CLOSING_EN)
     assert [b.number for b in res.blocks] == [None, 1, 2]
+
+
+# ------------------------------------------------------------------ annexes
+
+def _with_annex(annex: str) -> str:
+    return (COVER_EN + "Recalling its resolutions,\n\n1. Adopts the arrangements annexed to the "
+            "present resolution." + CLOSING_EN + "\nAnnex\n\n" + annex)
+
+
+def test_lines_announced_by_a_colon_are_not_headings():
+    # after A/RES/75/326, annex paragraphs 9-10: the schedule under "as follows:"
+    res = parse(_with_annex(
+        "1. The international meeting will include three leadership dialogues, to be held "
+        "in\nparallel with the plenary meetings, as follows:\n\n"
+        "Thursday, 2 June: from 3 to 6 p.m.\n\n"
+        "Friday, 3 June: from 10 a.m. to 1 p.m. and from 3 to 6 p.m.\n\n"
+        "2. Summaries of the leadership dialogues should be presented to the meeting.\n"))
+    annex = [b for b in res.blocks if b.section == "annex"]
+    assert [b.kind for b in annex] == ["paragraph"] * len(annex)
+    # each schedule line continues paragraph 1 (takes its number)
+    assert [b.number for b in annex] == [1, 1, 1, 2]
+    assert annex[1].text.startswith("Thursday") and annex[2].text.startswith("Friday")
+
+
+def test_a_heading_after_a_colon_when_a_block_follows():
+    # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
+    res = parse(_with_annex(
+        "1. Approves the changes to the staffing table as set out in the table below:\n\n"
+        "A. Pension Administration\n\n"
+        "Action        Title of post                      Category    Number\n"
+        "New post      Chief of Business Transformation   P-5         1\n\n"
+        "2. Recalls paragraph 40 of the report of the Advisory Committee.\n"))
+    annex = [(b.kind, b.number, b.text[:9]) for b in res.blocks if b.section == "annex"]
+    assert annex == [("paragraph", 1, "Approves "), ("heading", None, "A. Pensio"),
+                     ("paragraph", None, "Action | "), ("paragraph", 2, "Recalls p")]
+
+
+def test_article_headings_and_their_titles():
+    # A/RES/75/257 B, annex: "Article 1" after "as follows:", its title, its text; after
+    # A/RES/75/212, rule 60: a title longer than a line under the article heading
+    title = ("Intergovernmental organizations and other entities that have received a "
+             "standing invitation from the General Assembly to participate as observers")
+    text = ("Now therefore the parties have agreed as follows:\n\nArticle 1\n\n"
+            "Transitional Arrangements\n\nUpon the completion of proceedings, all judicial "
+            "offices shall be abolished.\n\nRule 60\n\n" + title + "\n\n"
+            "Representatives designated by such organizations may participate as observers.\n"
+            "\nDone at New York in two originals.\n\n"
+            "For the Royal Government of Cambodia   For the United Nations\n")
+    res = parse(_with_annex(text))
+    annex = [(b.kind, b.text[:12]) for b in res.blocks if b.section == "annex"]
+    assert annex == [("paragraph", "Now therefor"), ("heading", "Article 1"),
+                     ("heading", "Transitional"), ("paragraph", "Upon the com"),
+                     ("heading", "Rule 60"), ("heading", "Intergovernm"),
+                     ("paragraph", "Representati"), ("paragraph", "Done at New "),
+                     ("paragraph", "For the Roya")]  # the signatures: a table of one row
+    assert segment.is_article_heading("المادة ٦٠", "ar")
+    assert not segment.is_article_heading("Article 60 of the Charter", "en")
+
+
+def test_a_line_under_an_article_cut_by_a_page_break_is_text():
+    # the line under "Rule 60" ends without punctuation because a page ends there
+    res = parse(_with_annex(
+        "Rule 60\n\nRepresentatives designated by intergovernmental organizations may "
+        "participate\n\n\n2/3\n13-44785\n\n\nA/RES/68/192\n\nas observers in the "
+        "deliberations.\n"))
+    annex = [(b.kind, b.text[:15]) for b in res.blocks if b.section == "annex"]
+    assert annex == [("heading", "Rule 60"), ("paragraph", "Representatives")]
