@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .frames import typed_frame
 from .model import Artefact, Block, Footnote, Parsed
 from .phrases import head_verb, split_opening
 
@@ -46,24 +47,14 @@ def blocks_to_paragraphs(blocks: list[Block], language: str) -> pd.DataFrame:
         phrase = b.phrase
         if not phrase and not b.sub and b.section != "annex":
             phrase = split_opening(b.text, language, b.section)
-        rows.append({
-            "part": b.part,
-            "section": b.section,
-            "number": number,
-            "sub": b.sub,
-            "phrase": phrase,
-            "verb": head_verb(phrase, language) if phrase else "",
-            "text": b.text,
-            "footnotes": list(b.footnotes),
-            "heading": heading,
-            "line": b.line,
-        })
-    df = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
-    df["number"] = df["number"].astype("Int64")
-    df["line"] = df["line"].astype("Int64")
-    for col in ("part", "section", "sub", "phrase", "verb", "text", "heading"):
-        df[col] = df[col].astype("str")
-    return df
+        rows.append((b.part, b.section, number, b.sub, phrase,
+                     head_verb(phrase, language) if phrase else "", b.text, list(b.footnotes),
+                     heading, b.line))
+    return typed_frame(rows, _PARAGRAPH_DTYPES)
+
+
+_PARAGRAPH_DTYPES = {c: "Int64" if c in ("number", "line") else object if c == "footnotes"
+                     else "str" for c in PARAGRAPH_COLUMNS}
 
 
 def blocks_to_headings(blocks: list[Block]) -> pd.DataFrame:
@@ -87,27 +78,18 @@ def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.D
     for idx, marks in zip(paragraphs.index, paragraphs["footnotes"], strict=True):
         for m in marks:
             cited.setdefault(m, []).append(int(idx))
-    df = pd.DataFrame({
-        "number": [f.number for f in footnotes],
-        "text": [f.text for f in footnotes],
-        "cited_in": [cited.get(f.number, []) for f in footnotes],
-        "line": [f.line for f in footnotes],
-    }, columns=["number", "text", "cited_in", "line"])
-    df["number"] = df["number"].astype("int64")
-    df["text"] = df["text"].astype("str")
-    df["line"] = df["line"].astype("Int64")
-    df["citations"] = df["cited_in"].map(len).astype("int64")
-    return df
+    rows = [(f.number, f.text, cited.get(f.number, []), f.line, len(cited.get(f.number, ())))
+            for f in footnotes]
+    # Without footnotes, cited_in stays the float64 column pandas makes of no lists.
+    return typed_frame(rows, {"number": "int64", "text": "str",
+                              "cited_in": object if rows else "float64", "line": "Int64",
+                              "citations": "int64"})
 
 
 def artefacts_table(artefacts: list[Artefact]) -> pd.DataFrame:
-    df = pd.DataFrame([vars(a) for a in artefacts],
-                      columns=["kind", "text", "line", "start", "end"])
-    for col in ("line", "start", "end"):
-        df[col] = df[col].astype("Int64")
-    for col in ("kind", "text"):
-        df[col] = df[col].astype("str")
-    return df
+    return typed_frame([(a.kind, a.text, a.line, a.start, a.end) for a in artefacts],
+                       {"kind": "str", "text": "str", "line": "Int64", "start": "Int64",
+                        "end": "Int64"})
 
 
 def spans_table(parsed: Parsed) -> pd.DataFrame:

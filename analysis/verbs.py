@@ -241,33 +241,25 @@ def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict 
     return row
 
 
-def _empty_str(n: int, index) -> pd.Series:
-    return pd.Series([""] * n, index=index, dtype="str")
-
-
 def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     """Add ``verb_en`` and ``verb_class`` ("" when the phrase is not in the lexicon).
 
     ``verb_en`` is the English the UN most often uses for the phrase in that section
     ("takes note" in the operative part, "taking note" in the preamble).
     """
-    out = paragraphs.copy()
-    out["verb_en"] = _empty_str(len(out), out.index)
-    out["verb_class"] = _empty_str(len(out), out.index)
-    if not len(out):
-        return out
-    if not _has_language(language):
+    english, classes = [""] * len(paragraphs), [""] * len(paragraphs)
+    if len(paragraphs) and not _has_language(language):
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
                       "verb_en and verb_class are left empty", stacklevel=2)
-        return out
-    english, classes = [], []
-    for phrase, text, section, sub in zip(out["phrase"], out["text"], out["section"],
-                                          out["sub"], strict=True):
-        row = None
-        if section in SECTIONS and not sub:
-            row = _paragraph_row(phrase, text, language, section)
-        english.append(_first_english(row))
-        classes.append(row["verb_class"] if row else "")
+    elif len(paragraphs):
+        for k, (phrase, text, section, sub) in enumerate(zip(
+                paragraphs["phrase"], paragraphs["text"], paragraphs["section"],
+                paragraphs["sub"], strict=True)):
+            if section in SECTIONS and not sub:
+                row = _paragraph_row(phrase, text, language, section)
+                if row:
+                    english[k], classes[k] = _first_english(row), row["verb_class"]
+    out = paragraphs.copy()
     out["verb_en"] = pd.Series(english, index=out.index, dtype="str")
     out["verb_class"] = pd.Series(classes, index=out.index, dtype="str")
     return out
