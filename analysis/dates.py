@@ -237,8 +237,14 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
         raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
     if not text:
         return []
+    return list(text_dates(text, language)[2])
+
+
+@functools.lru_cache(maxsize=1024)  # the dates and the references tables read the same texts
+def text_dates(text: str, language: str) -> tuple[str, Sequence[int], tuple[DateMatch, ...]]:
+    """``normalized_text`` of ``text`` and the dates in it, computed once per text."""
     norm, index = normalized_text(text, language)
-    return dates_in(text, norm, index, language)
+    return norm, index, tuple(dates_in(text, norm, index, language))
 
 
 def dates_in(text: str, norm: str, index: Sequence[int], language: str) -> list[DateMatch]:

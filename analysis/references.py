@@ -60,7 +60,7 @@ from pathlib import Path
 import pandas as pd
 
 from .arabic import normalize_ar, original_span
-from .dates import date_words, dates_in, normalized_text
+from .dates import date_words, dates_in, text_dates
 from .frames import typed_frame
 
 RESOLUTION_KINDS = ("GA resolution", "ECOSOC resolution", "Human Rights Council resolution",
@@ -789,11 +789,14 @@ def find_references(text: str, language: str, previous_series: str = "UNTS"
     """
     if not text:
         return []
-    norm, index = normalized_text(text, language)
-    norm = norm.translate(_DASHES)
+    norm, index, dates = text_dates(text, language)
+    plain = norm.translate(_DASHES)
+    if plain != norm:  # dates are read here with the dashes made plain (a minus too)
+        dates = dates_in(text, plain, index, language)
+    norm = plain
     masked = list(norm)
     date_at: dict[int, str | None] = {}
-    for d in dates_in(text, norm, index, language):
+    for d in dates:
         s, e = _to_matching(index, d.start, d.end)
         masked[s:e] = _DATE_MASK * (e - s)
         date_at[s] = d.iso
