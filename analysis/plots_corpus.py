@@ -157,8 +157,13 @@ def adoption_counts(meta: pd.DataFrame) -> pd.DataFrame:
 
 
 def _retitled(fig: Figure, key: str, language: str) -> Figure:
+    """``fig`` under a session's title, above the chart and its legend (a longer title than
+    the chart's own would run into the legend beside the axes)."""
     with plots.mpl.rc_context(plots.STYLE):
-        fig.axes[0].set_title(corpus_label(key, language), loc="left")
+        fig.axes[0].set_title("", loc="left")
+        fig.suptitle(corpus_label(key, language), x=0.01, ha="left",
+                     fontsize=plots.STYLE["axes.titlesize"],
+                     fontweight=plots.STYLE["axes.titleweight"])
     return fig
 
 

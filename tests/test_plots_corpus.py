@@ -100,5 +100,10 @@ def test_charts_draw(session, language):
     for fig in figures:
         assert isinstance(fig, Figure)
         fig.canvas.draw()
-    assert figures[0].axes[0].get_title(loc="left").endswith(
+    assert figures[0].get_suptitle().endswith(
         "Verbs that open the operative paragraphs across the session")
+    assert figures[0].axes[0].get_title(loc="left") == ""  # one title, not two
+    # The session's longer title stays clear of the legend beside the chart.
+    renderer = figures[0].canvas.get_renderer()
+    title = figures[0]._suptitle.get_window_extent(renderer)
+    assert not title.overlaps(figures[0].legends[0].get_window_extent(renderer))
