@@ -925,7 +925,8 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
         return Role(ln, "artefact", label="other",
                     artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
-    after_break = not soft or ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
+    after_break = (not soft or ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
+                   or (settings.indent_marks and ln.indent))  # a leading space: a new block
     num = _number_at(text)
     if num and after_break and _plausible(num[0], st):
         return _numbered(st, ln, num)

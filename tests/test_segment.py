@@ -611,3 +611,14 @@ def test_a_line_under_an_article_cut_by_a_page_break_is_text():
         "deliberations.\n"))
     annex = [(b.kind, b.text[:15]) for b in res.blocks if b.section == "annex"]
     assert annex == [("heading", "Rule 60"), ("paragraph", "Representatives")]
+
+
+def test_a_leading_space_starts_a_numbered_paragraph_after_a_line_without_stop():
+    # seed lines 65-67: one line break and a leading space separate two paragraphs; here
+    # after a schedule line without a stop (A/RES/75/212, annex paragraphs 2-3)
+    res = parse(_with_annex(
+        "1. The Conference will hold six plenary meetings, as follows:\n\n"
+        "Friday, 24 March: from 10:00 to 13:00 and from 15:00 to 17:00\n"
+        " 2. The plenary meetings will be devoted to statements.\n"))
+    annex = [(b.number, b.text[:9]) for b in res.blocks if b.section == "annex"]
+    assert annex == [(1, "The Confe"), (1, "Friday, 2"), (2, "The plena")]
