@@ -548,20 +548,21 @@ def test_a_lone_line_with_a_gap_is_not_a_table():
 
 # ------------------------------------------------------------------ annexes
 
-def _with_annex(annex: str) -> str:
-    return (COVER_EN + "Recalling its resolutions,\n\n1. Adopts the arrangements annexed to the "
-            "present resolution." + CLOSING_EN + "\nAnnex\n\n" + annex)
+def _annex_blocks(annex: str) -> list:
+    """The annex blocks of a short resolution whose annex has the text ``annex``."""
+    res = parse(COVER_EN + "Recalling its resolutions,\n\n1. Adopts the arrangements "
+                "annexed to the present resolution." + CLOSING_EN + "\nAnnex\n\n" + annex)
+    return [b for b in res.blocks if b.section == "annex"]
 
 
 def test_lines_announced_by_a_colon_are_not_headings():
     # after A/RES/75/326, annex paragraphs 9-10: the schedule under "as follows:"
-    res = parse(_with_annex(
+    annex = _annex_blocks(
         "1. The international meeting will include three leadership dialogues, to be held "
         "in\nparallel with the plenary meetings, as follows:\n\n"
         "Thursday, 2 June: from 3 to 6 p.m.\n\n"
         "Friday, 3 June: from 10 a.m. to 1 p.m. and from 3 to 6 p.m.\n\n"
-        "2. Summaries of the leadership dialogues should be presented to the meeting.\n"))
-    annex = [b for b in res.blocks if b.section == "annex"]
+        "2. Summaries of the leadership dialogues should be presented to the meeting.\n")
     assert [b.kind for b in annex] == ["paragraph"] * len(annex)
     # each schedule line continues paragraph 1 (takes its number)
     assert [b.number for b in annex] == [1, 1, 1, 2]
@@ -570,14 +571,14 @@ def test_lines_announced_by_a_colon_are_not_headings():
 
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
-    res = parse(_with_annex(
+    annex = _annex_blocks(
         "1. Approves the changes to the staffing table as set out in the table below:\n\n"
         "A. Pension Administration\n\n"
         "Action        Title of post                      Category    Number\n"
         "New post      Chief of Business Transformation   P-5         1\n\n"
-        "2. Recalls paragraph 40 of the report of the Advisory Committee.\n"))
-    annex = [(b.kind, b.number, b.text[:9]) for b in res.blocks if b.section == "annex"]
-    assert annex == [("paragraph", 1, "Approves "), ("heading", None, "A. Pensio"),
+        "2. Recalls paragraph 40 of the report of the Advisory Committee.\n")
+    got = [(b.kind, b.number, b.text[:9]) for b in annex]
+    assert got == [("paragraph", 1, "Approves "), ("heading", None, "A. Pensio"),
                      ("paragraph", None, "Action | "), ("paragraph", 2, "Recalls p")]
 
 
@@ -592,9 +593,9 @@ def test_article_headings_and_their_titles():
             "Representatives designated by such organizations may participate as observers.\n"
             "\nDone at New York in two originals.\n\n"
             "For the Royal Government of Cambodia   For the United Nations\n")
-    res = parse(_with_annex(text))
-    annex = [(b.kind, b.text[:12]) for b in res.blocks if b.section == "annex"]
-    assert annex == [("paragraph", "Now therefor"), ("heading", "Article 1"),
+    annex = _annex_blocks(text)
+    got = [(b.kind, b.text[:12]) for b in annex]
+    assert got == [("paragraph", "Now therefor"), ("heading", "Article 1"),
                      ("heading", "Transitional"), ("paragraph", "Upon the com"),
                      ("heading", "Rule 60"), ("heading", "Intergovernm"),
                      ("paragraph", "Representati"), ("paragraph", "Done at New "),
@@ -605,20 +606,20 @@ def test_article_headings_and_their_titles():
 
 def test_a_line_under_an_article_cut_by_a_page_break_is_text():
     # the line under "Rule 60" ends without punctuation because a page ends there
-    res = parse(_with_annex(
+    annex = _annex_blocks(
         "Rule 60\n\nRepresentatives designated by intergovernmental organizations may "
         "participate\n\n\n2/3\n13-44785\n\n\nA/RES/68/192\n\nas observers in the "
-        "deliberations.\n"))
-    annex = [(b.kind, b.text[:15]) for b in res.blocks if b.section == "annex"]
-    assert annex == [("heading", "Rule 60"), ("paragraph", "Representatives")]
+        "deliberations.\n")
+    got = [(b.kind, b.text[:15]) for b in annex]
+    assert got == [("heading", "Rule 60"), ("paragraph", "Representatives")]
 
 
 def test_a_leading_space_starts_a_numbered_paragraph_after_a_line_without_stop():
     # seed lines 65-67: one line break and a leading space separate two paragraphs; here
     # after a schedule line without a stop (A/RES/75/212, annex paragraphs 2-3)
-    res = parse(_with_annex(
+    annex = _annex_blocks(
         "1. The Conference will hold six plenary meetings, as follows:\n\n"
         "Friday, 24 March: from 10:00 to 13:00 and from 15:00 to 17:00\n"
-        " 2. The plenary meetings will be devoted to statements.\n"))
-    annex = [(b.number, b.text[:9]) for b in res.blocks if b.section == "annex"]
-    assert annex == [(1, "The Confe"), (1, "Friday, 2"), (2, "The plena")]
+        " 2. The plenary meetings will be devoted to statements.\n")
+    got = [(b.number, b.text[:9]) for b in annex]
+    assert got == [(1, "The Confe"), (1, "Friday, 2"), (2, "The plena")]
