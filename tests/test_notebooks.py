@@ -5,6 +5,7 @@ of resolution 76/186 (data/raw/, see its README for provenance): the same notebo
 show the Arabic seed must work on any resolution.
 """
 
+import html
 import json
 from pathlib import Path
 
@@ -68,6 +69,40 @@ def test_report_on_another_resolution(tmp_path, monkeypatch, file, expected):
     assert "data:image/png;base64" in verbs  # the charts are in the page
     index = (folder / "index.html").read_text(encoding="utf-8")
     assert 'href="03_actors.html"' in index and "figures/04_reference_timeline.png" in index
+    # The index names the resolution and the notebooks by their first heading.
+    assert "A/RES/76/186" in index and "1. The anatomy of a General Assembly resolution" in index
+    # The parameters papermill injects (absolute temporary paths) are not in the pages.
+    assert str(tmp_path) not in structure and str(tmp_path) not in verbs
+    # The session notebook reads the bundled sample in the resolution's language.
+    session = (folder / "06_session.html").read_text(encoding="utf-8")
+    language = "en" if file.endswith("E.xml") else "ar"
+    sample = len(list((paths.DATA / "sample" / "75" / language).glob("*.xml")))  # 29 en, 26 ar
+    assert f"resolutions ({language}: {sample})" in html.unescape(session)
+
+
+def test_the_session_notebook_gets_the_sample_in_the_resolution_language():
+    # data/sample/75 holds ar/ and en/; a notebook that does not declare ``folder`` gets none.
+    declared = {"folder": {}, "resolution": {}, "figures_dir": {}}
+    english = report.notebook_parameters(declared, Path("r.xml"), "en", None)
+    assert english == {"resolution": "r.xml", "folder": str(paths.DATA / "sample/75/en")}
+    arabic = report.notebook_parameters({"resolution": {}}, Path("r.xml"), "ar", Path("f"))
+    assert arabic == {"resolution": "r.xml", "figures_dir": "f"}
+
+
+def test_index_page_titles_and_direction():
+    page = report.index_html("A/RES/68/192", "تحسين تنسيق الجهود", "A_RES_68_192_ar.txt",
+                             [(Path("01_structure.html"), "1. The anatomy")], [])
+    assert '<h1 dir="auto">تحسين تنسيق الجهود</h1>' in page  # Arabic laid out right to left
+    assert '<a href="01_structure.html">1. The anatomy</a>' in page
+    assert "<style>" in page and "<title>A/RES/68/192: تحسين تنسيق الجهود</title>" in page
+
+
+def test_no_check_output_comments_left_in_the_notebooks():
+    # nbval's cell tag does the same without a comment in the code students read.
+    for path in report.notebook_paths():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        assert not [c for c in cells if "NBVAL_" in "".join(c["source"])], path.name
+        assert any("nbval-check-output" in c["metadata"].get("tags", []) for c in cells)
 
 
 def test_report_refuses_a_missing_file(tmp_path):
