@@ -40,6 +40,7 @@ _FR_ES_ADVERBS = frozenset(("également", "en", "outre", "aussi", "asimismo", "a
                             "también", "nuevo", "de", "nouveau", "profondément", "vivement"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # paragraphs repeat the same words
 def normalize_word(word: str, language: str) -> str:
     """A word as phrase matching sees it."""
     word = word.strip("*’'\"“”‘«»")

@@ -296,12 +296,8 @@ class _Tokens(NamedTuple):
 
 def _tokens(text: str, language: str) -> _Tokens:
     ms = words(text)
-    return _Tokens([_normalize_word(m.group(), language) for m in ms],
+    return _Tokens([normalize_word(m.group(), language) for m in ms],
                    [(m.start(), m.end()) for m in ms])
-
-
-#: ``phrases.normalize_word`` with a cache: paragraphs repeat the same words.
-_normalize_word = functools.lru_cache(maxsize=1 << 16)(normalize_word)
 
 
 def _match_at(tokens: _Tokens, i: int, language: str, sections: list[str],
