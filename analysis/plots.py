@@ -348,8 +348,11 @@ def _class_colours(classes: Sequence[str]) -> dict[str, str]:
     return colours
 
 
-def _bar_height(n: int) -> float:
-    return 1.3 + 0.32 * max(n, 1)
+def _bar_height(n: int, *labels: Sequence[str]) -> float:
+    """Height of ``n`` bars; a row whose label wraps (in any of ``labels``, one label per
+    row each) gets a line's height more per extra line."""
+    extra = sum(max(s.count("\n") for s in row) for row in zip(*labels, strict=True))
+    return 1.3 + 0.32 * max(n, 1) + 0.22 * extra
 
 
 def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list[str],
@@ -362,7 +365,9 @@ def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list
     for a legend beside the chart.
     """
     n = len(counts)
-    fig = _figure(_WIDTH, _bar_height(n))
+    shown = [counts[label_col].astype(str)] + (
+        [counts[english_col].astype(str)] if language != "en" else [])
+    fig = _figure(_WIDTH, _bar_height(n, *shown))
     # Room for the labels on both sides, and at least 4 inches of bars between them.
     sides = _max_width(fig, [plot_text(s) for s in counts[label_col]]) + (
         _max_width(fig, list(counts[english_col])) if language != "en" else 0.0)
@@ -664,8 +669,7 @@ def series_comparison(counts: pd.DataFrame, title_key: str = "series_title",
     data = data.loc[data.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     n, k = data.shape
     items = [item_label(str(s), language) for s in data.index]
-    # Each label line past the first of a row needs about a line's height more.
-    fig = _figure(_WIDTH, _bar_height(n) + 0.2 + 0.22 * sum(s.count("\n") for s in items))
+    fig = _figure(_WIDTH, _bar_height(n, items) + 0.2)
     # Room for the item labels, 4.5 inches of bars and the legend of resolutions.
     fig.set_figwidth(min(_max_width(fig, items)
                          + _max_width(fig, [str(c) for c in data.columns]) + 5.5, 20.0))
