@@ -352,12 +352,22 @@ def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
 
-        chunksize = max(1, math.ceil(len(todo) / (n * 4)))
+        # Largest files first and small chunks, so that no worker is left with a long tail
+        # while the others idle; results are put back in file order below.
+        todo.sort(key=_size, reverse=True)
+        chunksize = max(1, math.ceil(len(todo) / (n * 16)))
         with ProcessPoolExecutor(max_workers=n) as pool:
             parsed = pool.map(partial(parse_file, cache_dir=cache_dir, loader=loader), todo,
                               chunksize=chunksize)
             results.update(zip(todo, parsed, strict=True))
     return [results[f] for f in files]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # parse_file reports it
+        return 0
 
 
 def combine_results(results: list[FileResult]) -> Corpus:
