@@ -307,10 +307,12 @@ def mentions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     """
     lexicon = _names_and_types()
     rows = []
-    for idx, row in zip(paragraphs.index, paragraphs.itertuples(index=False), strict=True):
-        for m in find_actors(row.text, language):
-            rows.append((idx, row.part, row.section, row.number, row.sub, m.actor,
-                         *lexicon[m.actor], m.surface, m.form, m.start, m.end))
+    for idx, text, *where in zip(paragraphs.index, paragraphs["text"].tolist(),
+                                 paragraphs["part"].tolist(), paragraphs["section"].tolist(),
+                                 paragraphs["number"], paragraphs["sub"].tolist(), strict=True):
+        for m in find_actors(text, language):
+            rows.append((idx, *where, m.actor, *lexicon[m.actor], m.surface, m.form, m.start,
+                         m.end))
     return typed_frame(rows, _MENTION_DTYPES)
 
 

@@ -369,8 +369,9 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
         opening = (row, min(begin + max(n, 1), len(tokens.norm))) if row else None
     if opening is not None:
         actions.append(_action(text, tokens, first, *opening, True, language))
-    for k in range(begin + 1, len(tokens.norm)):
-        if actions and k < _index_past(tokens, actions[-1].end):
+    past = _index_past(tokens, actions[-1].end) if actions else 0  # first token after
+    for k in range(max(begin + 1, past), len(tokens.norm)):
+        if k < past:
             continue
         strength = _boundary(text, tokens.spans[k][0], language, section)
         if not strength:
@@ -389,6 +390,7 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
                               sections, secondary=True)
         if found and (strength == "strong" or _weak_ok(tokens, *found, language, section)):
             actions.append(_action(text, tokens, k, *found, False, language))
+            past = _index_past(tokens, actions[-1].end)
     return actions
 
 
@@ -564,8 +566,8 @@ def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     elif len(paragraphs):
         phrases = paragraphs["phrase"] if "phrase" in paragraphs else [""] * len(paragraphs)
         for idx, section, number, sub, text, phrase in zip(
-                paragraphs.index, paragraphs["section"], paragraphs["number"],
-                paragraphs["sub"], paragraphs["text"], phrases, strict=True):
+                paragraphs.index, paragraphs["section"].tolist(), paragraphs["number"],
+                paragraphs["sub"].tolist(), paragraphs["text"].tolist(), phrases, strict=True):
             if section not in SECTIONS:
                 continue
             matches = None
