@@ -553,7 +553,13 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
 def _strip_end(text: str) -> str:
     """The text without trailing footnote markers, bold marks, closing quotes and invisible
     direction marks (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF)."""
-    text = _INVISIBLE.sub("", text[-50:]).rstrip().rstrip("*")
+    return _strip_tail(text[-50:])
+
+
+@functools.lru_cache(maxsize=4096)  # asked several times of the same line's end
+def _strip_tail(text: str) -> str:
+    """``_strip_end`` of the last 50 characters, all it looks at."""
+    text = _INVISIBLE.sub("", text).rstrip().rstrip("*")
     text = _TRAILING_MARKERS.sub("", text).rstrip()
     text = _TRAILING_GLUED.sub("", text)
     return text.rstrip(_CLOSERS + " ")
