@@ -100,7 +100,8 @@ _MARKER = re.compile(rf"\^\(([{_DIGITS}]{{1,3}})\)|\^([{_DIGITS}]{{1,3}})"
                      rf"|([{_SUPERSCRIPTS}]{{1,3}})")
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
                              "0123456789")
-_BOLD = re.compile(r"\*\*")
+# The characters a marker starts with: a quick test before ``_MARKER`` scans a block.
+_MARKER_START = re.compile(rf"[\^{_SUPERSCRIPTS}]")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
 _TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]{{1,3}})$")
 # A footnote number glued after a word and its comma or stop ("Convention,5"), not a time
@@ -556,9 +557,18 @@ def _strip_end(text: str) -> str:
     return _strip_tail(text[-50:])
 
 
+#: Last characters, besides spaces and digits, that ``_strip_tail`` may remove or read a
+#: marker from: "*", ")" of "^(n)", superscript digits, closing quotes.
+_TAIL_CHARS = frozenset("*)\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+                        + _CLOSERS)
+
 @functools.lru_cache(maxsize=4096)  # asked several times of the same line's end
 def _strip_tail(text: str) -> str:
     """``_strip_end`` of the last 50 characters, all it looks at."""
+    last = text[-1:]
+    if (last and not last.isspace() and not last.isdecimal() and last not in _TAIL_CHARS
+            and not _INVISIBLE.search(text)):
+        return text  # nothing at the end to strip (most lines end with a letter or a stop)
     text = _INVISIBLE.sub("", text).rstrip().rstrip("*")
     text = _TRAILING_MARKERS.sub("", text).rstrip()
     text = _TRAILING_GLUED.sub("", text)
@@ -706,6 +716,8 @@ def _part_label(text: str, language: str) -> str | None:
         rest = text[m.end():]
         if not rest or rest[:1].isupper() or not rest[:1].isascii():
             return m.group("label")
+    if normalize_ar(text[:30]).lstrip()[:1] not in _part_label_initials():
+        return None  # no Arabic part label starts so (an English line, most Arabic lines)
     words = M.normalize(text[:30]).split(" ")
     for n in (2, 1):
         head = " ".join(words[:n])
@@ -713,6 +725,12 @@ def _part_label(text: str, language: str) -> str | None:
                 len(words) == n or words[n] in ("-", "\u2013", ".")):
             return text.split()[0] if n == 1 else " ".join(text.split()[:2])
     return None
+
+
+@functools.cache
+def _part_label_initials() -> frozenset[str]:
+    """First characters of the normalized Arabic part labels ("أولا", "باء")."""
+    return frozenset(label[:1] for label in M.part_labels())
 
 
 def is_annex_heading(text: str, language: str) -> bool:
@@ -1411,12 +1429,14 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     Removes ``^(n)`` markers and superscripts (recording their numbers) and ``**``; the words
     in bold at the very start are the opening phrase.
     """
-    numbers = tuple(_marker_number(m) for m in _MARKER.finditer(raw))
-    text = _MARKER.sub("", raw)
+    numbers = (tuple(_marker_number(m) for m in _MARKER.finditer(raw))
+               if _MARKER_START.search(raw) else ())
+    text = _MARKER.sub("", raw) if numbers else raw
+    if "**" not in text:
+        return " ".join(text.split()), "", numbers
     bold = _LEADING_BOLD.match(text.lstrip())
-    phrase = _SPACES.sub(" ", bold.group("phrase")).strip() if bold else ""
-    text = _SPACES.sub(" ", _BOLD.sub("", text)).strip()
-    return text, phrase, numbers
+    phrase = " ".join(bold.group("phrase").split()) if bold else ""
+    return " ".join(text.replace("**", "").split()), phrase, numbers
 
 
 def table_text(lines: list[Line], language: str) -> str:
