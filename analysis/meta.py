@@ -333,6 +333,9 @@ def _furniture(kind: str) -> dict[str, str]:
             for r in _rows("page_furniture.csv") if r["kind"] == kind}
 
 
+_NOT_LETTER = re.compile(r"[^\w\s.:]")
+
+
 def furniture_kind(line: str, kinds=("recycle", "masthead", "distribution", "body")
                    ) -> str | None:
     """Which fixed text a line is ("recycle", "masthead", "distribution", "body"), or None.
@@ -342,7 +345,7 @@ def furniture_kind(line: str, kinds=("recycle", "masthead", "distribution", "bod
     if len(line) > 60:
         return None
     norm = normalize(line).casefold().rstrip(".")
-    letters = re.sub(r"[^\w\s.:]", "", norm).strip()
+    letters = _NOT_LETTER.sub("", norm).strip()
     for kind in kinds:
         table = _furniture(kind)
         if norm in table or letters in table:

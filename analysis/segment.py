@@ -298,6 +298,9 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
 
 def _furniture_tokens(text: str) -> list[tuple[str, int, int]] | None:
     """Split a line into furniture tokens, or None if anything else is on it."""
+    first = text.lstrip()[:1]
+    if not (first.isdecimal() or first in ("*", "A")):
+        return None  # no token starts so (nor an empty line)
     pos, tokens = 0, []
     while pos < len(text):
         if text[pos].isspace():
@@ -633,13 +636,18 @@ def _phrase(text: str, language: str, section: str | None = None, seen: int = 1
     """``phrases.match_phrase`` without the lexicon's one-letter entries ("a", "و", "-"),
     list labels and conjunctions mined by mistake; with ``seen``, only phrases the lexicon
     met that often (headings mined as phrases, "Gross", are met once)."""
-    found = match_phrase(text[:400].replace("**", ""), language, section)
+    found = _match_phrase(text[:400].replace("**", ""), language, section)
     if not found or len(found) < 3:
         return None
     if seen > 1 and _first_word_counts(language).get(
             normalize_word(words(found)[0].group(), language), 0) < seen:
         return None
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # a line is asked with and without its section
+def _match_phrase(text: str, language: str, section: str | None) -> str | None:
+    return match_phrase(text, language, section)
 
 
 @functools.cache
@@ -716,7 +724,9 @@ def _part_label(text: str, language: str) -> str | None:
         rest = text[m.end():]
         if not rest or rest[:1].isupper() or not rest[:1].isascii():
             return m.group("label")
-    if normalize_ar(text[:30]).lstrip()[:1] not in _part_label_initials():
+    first = text[:1]
+    initial = first if first in _ASCII_KEPT else normalize_ar(text[:30]).lstrip()[:1]
+    if initial not in _part_label_initials():
         return None  # no Arabic part label starts so (an English line, most Arabic lines)
     words = M.normalize(text[:30]).split(" ")
     for n in (2, 1):
@@ -725,6 +735,11 @@ def _part_label(text: str, language: str) -> str | None:
                 len(words) == n or words[n] in ("-", "\u2013", ".")):
             return text.split()[0] if n == 1 else " ".join(text.split()[:2])
     return None
+
+
+#: ASCII characters that ``normalize_ar`` keeps as they are (all but spaces): a line's first
+#: letter when it is one of them.
+_ASCII_KEPT = frozenset(c for c in map(chr, range(33, 127)) if normalize_ar(c) == c)
 
 
 @functools.cache
@@ -758,6 +773,13 @@ def is_table_line(text: str) -> bool:
     """A line of a table: three or more cells, or two of which one is a number or both are
     short ("Total   10 024", "Category   Number of posts"). Running text has no such gaps (a
     justified line spreads its spaces over all its words)."""
+    if not _CELL_GAP.search(text):
+        return False
+    return _is_table_row(text)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of a line when measuring the layout and for tables
+def _is_table_row(text: str) -> bool:
     cells = _CELL_GAP.split(text.strip())
     if len(cells) >= 3:
         return True
