@@ -96,8 +96,9 @@ _CLOSERS = "\"'\u201d\u2019\u00bb"  # closing quotes that may follow the final p
 _FULL_STOP_END = re.compile(r"[.!?][" + _CLOSERS + r")\]]*$")
 
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # superscript digits
-_MARKER = re.compile(rf"\^\(([{_DIGITS}]{{1,3}})\)|\^([{_DIGITS}]{{1,3}})"
-                     rf"|([{_SUPERSCRIPTS}]{{1,3}})")
+# (The lookahead lets the regex engine skip to the next "^" or superscript: twice as fast.)
+_MARKER = re.compile(rf"(?=[\^{_SUPERSCRIPTS}])(?:\^\(([{_DIGITS}]{{1,3}})\)"
+                     rf"|\^([{_DIGITS}]{{1,3}})|([{_SUPERSCRIPTS}]{{1,3}}))")
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
                              "0123456789")
 # The characters a marker starts with: a quick test before ``_MARKER`` scans a block.
@@ -580,7 +581,10 @@ def _strip_tail(text: str) -> str:
 
 def ends_terminal(text: str) -> bool:
     """Whether a block ends with terminal punctuation ("،" "؛" "." ":" ";" ",")."""
-    end = _strip_end(text)
+    return _is_terminal(_strip_end(text))
+
+
+def _is_terminal(end: str) -> bool:
     return bool(end) and end[-1] in TERMINAL + "?!"
 
 
@@ -773,8 +777,8 @@ def is_table_line(text: str) -> bool:
     """A line of a table: three or more cells, or two of which one is a number or both are
     short ("Total   10 024", "Category   Number of posts"). Running text has no such gaps (a
     justified line spreads its spaces over all its words)."""
-    if not _CELL_GAP.search(text):
-        return False
+    if "   " not in text and (text.isprintable() or not _CELL_GAP.search(text)):
+        return False  # (in printable text the only space is " ")
     return _is_table_row(text)
 
 
@@ -830,6 +834,8 @@ class _State:
     fresh_part: bool = False  # a part heading was just seen: numbering may restart
     open_kind: str = "formula"  # kind of the block the next line may continue
     open_text: str = ""  # last line of that block (for terminal punctuation)
+    open_end: str = ""  # its ``_strip_end``
+    open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
     open_numbered: bool = False  # that block has (or continues) a paragraph number
     heading_more: int = 0  # lines still to come of a heading wrapped over several
     parent: int | None = None  # number of the current main paragraph (its sub-items')
@@ -898,17 +904,24 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         if role.kind in ("paragraph", "sub", "heading", "label"):
             st.open_kind = "heading" if role.kind == "label" else role.kind
             st.after_label = role.kind == "label"
-            st.open_text = ln.text
+            _set_open_text(st, ln.text)
             st.open_numbered = role.number is not None
             st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
         elif role.kind == "continuation":
-            st.open_text = ln.text
+            _set_open_text(st, ln.text)
     return roles, st.warnings
+
+
+def _set_open_text(st: _State, text: str) -> None:
+    """The last line of the open block, and how it ends (asked of it several times)."""
+    st.open_text, st.open_end = text, _strip_end(text)
+    st.open_terminal = _is_terminal(st.open_end)
 
 
 def _table_line(st: _State, ln: Line, first: bool) -> Role:
     """A line of a table: the first starts an unnumbered block, the others continue it."""
-    st.open_kind, st.open_text, st.after_label, st.heading_more = "table", "", False, 0
+    st.open_kind, st.after_label, st.heading_more = "table", False, 0
+    _set_open_text(st, "")
     st.footnote_open = st.zone = False
     if not first:
         return Role(ln, "continuation")
@@ -971,14 +984,14 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
         return Role(ln, "artefact", label="other",
                     artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
-    after_break = (not soft or ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
+    after_break = (not soft or st.open_terminal or st.open_kind in _STRUCTURAL
                    or (settings.indent_marks and ln.indent))  # a leading space: a new block
     num = _number_at(text)
     if num and after_break and _plausible(num[0], st):
         return _numbered(st, ln, num)
     lab = _label_at(text)
     if lab and st.open_kind != "formula" and (
-            ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL
+            st.open_terminal or st.open_kind in _STRUCTURAL
             or (not soft and _expected_label(st, lab[0]))):
         return _sub(st, ln, lab)
     if soft and st.open_kind == "heading" and st.heading_more:
@@ -1016,7 +1029,7 @@ def _continues_number(st: _State, soft: bool, indent: bool, settings: Settings) 
     if soft and not (settings.indent_marks and indent):
         return False
     if st.open_kind == "paragraph" and not st.flush:
-        return _strip_end(st.open_text).endswith(":")  # a stop may end a sentence inside
+        return st.open_end.endswith(":")  # a stop may end a sentence inside
     return _ends_strong(st.open_text)
 
 
@@ -1143,14 +1156,14 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return 1  # a part label alone on its line ("B", "II", "دال")
     if is_article_heading(text, lang):
         return 1
-    if (st.open_kind in ("paragraph", "sub") and _strip_end(st.open_text).endswith(":")
+    if (st.open_kind in ("paragraph", "sub") and st.open_end.endswith(":")
             and not (settings.wrap and i + 1 < len(lines) and lines[i + 1].text)):
         # after "as follows:" a heading (a table's title) comes before a new block; other
         # lines are what the colon announces ("Thursday, 2 June: from 3 to 6 p.m.")
         nxt = _next_content(lines, i, settings)
         if nxt is None or not (_strong_start(nxt.text, lang) or is_table_line(nxt.text)):
             return 0
-    if not (ends_terminal(st.open_text) or st.open_kind in _STRUCTURAL or (
+    if not (st.open_terminal or st.open_kind in _STRUCTURAL or (
             label and len(text) <= 80 and not (settings.wrap and i + 1 < len(lines)
                                                and lines[i + 1].text))):
         return 0  # (a part with its title, "B. Office of ...", may follow a table)
@@ -1231,7 +1244,7 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     lang = settings.language
     if st.open_kind in _STRUCTURAL:
         return True
-    if not ends_terminal(st.open_text):
+    if not st.open_terminal:
         # a preambular paragraph whose end lost its comma: the next opens with a common
         # preambular phrase ("وإذ تحيط علما", "Recalling") that no sentence runs into
         return (not soft and st.section == "preamble" and not _LOWER_START.match(text)
@@ -1245,7 +1258,7 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
         return phrase or (settings.indent_marks and indent)
     if _LOWER_START.match(text):
         return False
-    if _ends_weak(st.open_text) or _strip_end(st.open_text).endswith(":"):
+    if _ends_weak(st.open_text) or st.open_end.endswith(":"):
         return opens_paragraph(text, lang)
     return True
 
