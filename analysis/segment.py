@@ -233,13 +233,14 @@ def text_to_lines(text: str) -> list[Line]:
     lines, pos, page = [], 0, False
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        start = pos + (len(raw) - len(raw.lstrip())) if stripped else pos
-        if "\f" in raw:
-            page = True
-        lines.append(Line(no, start, start + len(stripped), stripped,
-                          bool(stripped) and raw[:1] in " \t\u00a0", page and bool(stripped)))
         if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(no, start, start + len(stripped), stripped,
+                              raw[:1] in " \t\u00a0", page or "\f" in raw))
             page = False
+        else:
+            lines.append(Line(no, pos, pos, ""))
+            page = page or "\f" in raw
         pos += len(raw) + 1
     return lines
 
@@ -1172,10 +1173,13 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return max(1, _wrapped_heading(lines, i, st, settings) if adjacent else 1)
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
-    if full and _phrase(text, lang, seen=_MIN_SEEN):
-        return 0  # the first part of a paragraph cut by a page break
+    # A long line opening with a known phrase is the first part of a paragraph cut by a
+    # page break. (Under a wrapped line the cheaper wrap test goes first: it rules most out.)
+    wrapped = _wrapped_heading(lines, i, st, settings) if adjacent else 0
+    if (wrapped or not adjacent) and full and _phrase(text, lang, seen=_MIN_SEEN):
+        return 0
     if adjacent:
-        return _wrapped_heading(lines, i, st, settings)
+        return wrapped
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return 0
