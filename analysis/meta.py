@@ -238,9 +238,9 @@ def parse_meeting(line: str, language: str) -> int | None:
 def is_formula(line: str, language: str) -> bool:
     """The enacting formula: "إن الجمعية العامة،" / "The General Assembly," (capital T: a
     wrapped line "the General Assembly," is not one)."""
-    first = line.lstrip()[:1]
-    return (len(line) <= 40 and not first.islower()
-            and _match(_FORMULA, line, language) is not None)
+    if len(line) > 40:  # (asked of every line after the formula: the length test first)
+        return False
+    return not line.lstrip()[:1].islower() and _match(_FORMULA, line, language) is not None
 
 
 # --- symbol and title ----------------------------------------------------------------------
