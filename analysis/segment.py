@@ -964,7 +964,7 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if st.closed and st.open_kind == "closing" and M.parse_date(text):
         st.open_kind = "closing_date"
         return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
-    if is_annex_heading(text, lang) and not soft:
+    if not soft and is_annex_heading(text, lang):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
         st.annex_numbered, st.closed = False, False
         _reset_subs(st)
@@ -974,8 +974,8 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.closed, st.section, st.last_number, st.open_kind = False, "preamble", None, "formula"
         _reset_subs(st)
         return Role(ln, "meta", label="formula", meta=("formula", text))
-    label = _part_label(text, lang)
-    if label and label == text.rstrip(".") and (st.closed or st.collection_start):
+    label = _part_label(text, lang) if st.closed or st.collection_start else None
+    if label and label == text.rstrip("."):
         # the label of a resolution of a collection ("A", "B"), before its formula
         st.closed = st.collection_start = False
         st.section, st.last_number, st.open_kind = "preamble", None, "heading"
@@ -987,14 +987,15 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
                     artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
     after_break = (not soft or st.open_terminal or st.open_kind in _STRUCTURAL
                    or (settings.indent_marks and ln.indent))  # a leading space: a new block
-    num = _number_at(text)
-    if num and after_break and _plausible(num[0], st):
+    num = _number_at(text) if after_break else None
+    if num and _plausible(num[0], st):
         return _numbered(st, ln, num)
-    lab = _label_at(text)
-    if lab and st.open_kind != "formula" and (
-            st.open_terminal or st.open_kind in _STRUCTURAL
-            or (not soft and _expected_label(st, lab[0]))):
-        return _sub(st, ln, lab)
+    # (each test is made only where it can decide: most lines continue a sentence)
+    finished = st.open_terminal or st.open_kind in _STRUCTURAL
+    if st.open_kind != "formula" and (finished or not soft):
+        lab = _label_at(text)
+        if lab and (finished or _expected_label(st, lab[0])):
+            return _sub(st, ln, lab)
     if soft and st.open_kind == "heading" and st.heading_more:
         st.heading_more -= 1
         return Role(ln, "continuation")
