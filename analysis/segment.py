@@ -559,7 +559,12 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
 def _strip_end(text: str) -> str:
     """The text without trailing footnote markers, bold marks, closing quotes and invisible
     direction marks (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF)."""
-    return _strip_tail(text[-50:])
+    tail = text[-50:]
+    last = tail[-1:]
+    if (last and not last.isspace() and not last.isdecimal() and last not in _TAIL_CHARS
+            and not _INVISIBLE.search(tail)):
+        return tail  # nothing at the end to strip (most lines end with a letter or a stop)
+    return _strip_tail(tail)
 
 
 #: Last characters, besides spaces and digits, that ``_strip_tail`` may remove or read a
@@ -567,13 +572,10 @@ def _strip_end(text: str) -> str:
 _TAIL_CHARS = frozenset("*)\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
                         + _CLOSERS)
 
+
 @functools.lru_cache(maxsize=4096)  # asked several times of the same line's end
 def _strip_tail(text: str) -> str:
     """``_strip_end`` of the last 50 characters, all it looks at."""
-    last = text[-1:]
-    if (last and not last.isspace() and not last.isdecimal() and last not in _TAIL_CHARS
-            and not _INVISIBLE.search(text)):
-        return text  # nothing at the end to strip (most lines end with a letter or a stop)
     text = _INVISIBLE.sub("", text).rstrip().rstrip("*")
     text = _TRAILING_MARKERS.sub("", text).rstrip()
     text = _TRAILING_GLUED.sub("", text)
