@@ -196,9 +196,8 @@ class Settings:
     cited: frozenset[int] = frozenset()  # footnote numbers cited by markers
 
 
-@dataclass(frozen=True)
-class Role:
-    """What one body line is.
+class Role(NamedTuple):
+    """What one body line is (a named tuple, as ``Line``: one is made per line).
 
     ``kind``: blank, artefact, meta, footnote, footnote_more, paragraph, sub, heading,
     label (an annex heading: its part name, not a block), continuation. A heading with
@@ -1337,8 +1336,8 @@ def settle_parts(protos: list[_Proto]) -> list[_Proto]:
     if not marks:
         return protos
     if not collection and not _restarts(protos, marks):
-        return [replace(p, role=replace(p.role, part="", label="" if p.role.label == "part"
-                                        else p.role.label))
+        return [replace(p, role=p.role._replace(part="", label="" if p.role.label == "part"
+                                                else p.role.label))
                 if p.role.section != "annex" else p for p in protos]
     out: list[_Proto] = []
     carry: list[Line] = []
@@ -1350,7 +1349,7 @@ def settle_parts(protos: list[_Proto]) -> list[_Proto]:
             continue
         role = p.role
         if role.section != "annex":
-            role = replace(role, part=part, label="" if role.label == "part" else role.label)
+            role = role._replace(part=part, label="" if role.label == "part" else role.label)
         out.append(replace(p, role=role, labels=[*carry, *p.labels]))
         carry = []
     if carry and out:
