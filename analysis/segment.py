@@ -988,7 +988,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
                     artefacts=(Artefact("other", text, ln.no, ln.start, ln.end),))
     after_break = (not soft or st.open_terminal or st.open_kind in _STRUCTURAL
                    or (settings.indent_marks and ln.indent))  # a leading space: a new block
-    num = _number_at(text) if after_break else None
+    if not after_break:  # a wrapped line of an unfinished sentence: no rule below applies
+        return Role(ln, "continuation")
+    num = _number_at(text)
     if num and _plausible(num[0], st):
         return _numbered(st, ln, num)
     # (each test is made only where it can decide: most lines continue a sentence)
@@ -1000,7 +1002,7 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if soft and st.open_kind == "heading" and st.heading_more:
         st.heading_more -= 1
         return Role(ln, "continuation")
-    heading = _is_heading(lines, i, st, settings) if after_break else 0
+    heading = _is_heading(lines, i, st, settings)
     if heading:
         label = _part_label(text, lang)
         if label and st.section != "annex":
