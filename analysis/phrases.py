@@ -17,6 +17,8 @@ from .arabic import dediac_ar, normalize_ar, remove_tatweel_ar
 
 # A word: letters, digits and the joiners UN texts use inside words (hyphen, apostrophes).
 _WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670'’\-]+")
+# Characters of a paragraph that phrase matching reads (phrases have at most 8 words).
+_WINDOW = 200
 # Markers that may wrap or follow an opening phrase in extracted text.
 _BOLD = re.compile(r"\*\*")
 
@@ -93,7 +95,7 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
 
     With ``section``, only phrases seen in that section count. The longest match wins.
     """
-    ws = words(text[:400])
+    ws = words(text[:_WINDOW])
     table = phrase_table(language)
     if not ws or (ws[0].start() > 0 and text[: ws[0].start()].strip(" \t*")):
         return None
@@ -113,7 +115,7 @@ def split_opening(text: str, language: str, section: str) -> str:
     found = match_phrase(text, language, section) or match_phrase(text, language)
     if found:
         return found
-    ws = words(text[:300])
+    ws = words(text[:_WINDOW])
     if not ws:
         return ""
     if language == "ar":

@@ -33,8 +33,11 @@ def first_span(p) -> str | None:
         if "italic" in (span.get("class") or ""):
             text = " ".join("".join(span.itertext()).split())
             text = _TRAILING.sub("", text.strip(" ،,:-–"))
-            # A lone letter or conjunction is a markup slip ("و", "a"), not a phrase.
-            return text if re.search(r"\w\w", text) else None
+            # A lone letter or conjunction is a markup slip ("و", "a"); a long italic run or
+            # one with "/" is a title or an office in a list or table, not a phrase.
+            if not re.search(r"\w\w", text) or "/" in text or len(text.split()) > 8:
+                return None
+            return text
         return None
     return None
 
