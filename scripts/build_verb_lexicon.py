@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import verbs  # noqa: E402
+from analysis.akn import clean, inline_text  # noqa: E402
 from analysis.arabic import normalize_digits  # noqa: E402
 from analysis.phrases import head_verb, split_opening  # noqa: E402
 
@@ -70,21 +71,8 @@ class Unit:
 
 
 def text_of(p) -> str:
-    """The text of a <p>, without footnote bodies, on one line."""
-    parts = []
-
-    def walk(el, top: bool) -> None:
-        if el.tag == NS + "authorialNote":
-            parts.append(el.tail or "")
-            return
-        parts.append(el.text or "")
-        for child in el:
-            walk(child, False)
-        if not top:
-            parts.append(el.tail or "")
-
-    walk(p, True)
-    return " ".join("".join(parts).split())
+    """The text of an element as printed, without footnote bodies, on one line."""
+    return clean(inline_text(p)[0])
 
 
 def phrase_of(p) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from analysis.actors import find_actors
+from analysis.akn import clean, inline_text
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANG_DIR = {"ar": "ar", "en": "en"}
@@ -48,21 +49,8 @@ _HEADS = {
 
 
 def text_of(el) -> str:
-    """The text of an element without its footnotes, white space collapsed."""
-    parts: list[str] = []
-
-    def walk(e, top: bool) -> None:
-        if e.tag == NS + "authorialNote":
-            parts.append(" ")
-        else:
-            parts.append(e.text or "")
-            for child in e:
-                walk(child, False)
-        if not top:
-            parts.append(e.tail or "")
-
-    walk(el, True)
-    return " ".join("".join(parts).split())
+    """The text of an element as printed, without footnote bodies, on one line."""
+    return clean(inline_text(el)[0])
 
 
 def paragraphs(path: Path) -> list[tuple[str, str]]:
