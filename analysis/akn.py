@@ -64,6 +64,12 @@ _NUMBER_ONLY = re.compile(r"(\d{1,4})\s*[-\u2013.]?")
 # Headings typed as paragraphs: UN style names H1, H23, H4, HCh, AgendaTitleH2.
 _HEADING_CLASS = re.compile(r"H\w*|AgendaTitle\w*")
 _BODY_CLASSES = frozenset({"SingleTxt", "FootnoteText"})
+# A body-styled paragraph that the page still shows as a subheading: short, all in italic or
+# bold, without digits or closing punctuation (75/284: "Reaffirming international resolve"
+# among H4 subheadings).
+_SUBHEADING_WORDS = 12
+_CLOSING = ".:;,!?\u060c\u061b\u061f"  # with Arabic comma, semicolon, question mark
+_DIGIT = re.compile(r"\d")
 _ANNEX_HEADING = re.compile(r"(?:annex|annexe|anexo|\u0627\u0644\u0645\u0631\u0641\u0642)"
                             r"(?:\s+(?P<label>\S+(?: \S+)?))?", re.IGNORECASE)
 # The adoption line ("48th plenary meeting", "الجلسة العامة 48") when typed into the body.
@@ -873,14 +879,19 @@ def _heading_text(el: etree._Element) -> str | None:
 
 def _is_heading(el: etree._Element, num: etree._Element | None, ps: list[etree._Element]
                 ) -> bool:
-    """A paragraph styled as a heading (H1, HCh...) or, outside body styles, all in bold or
-    italic."""
+    """A paragraph styled as a heading (H1, HCh...) or all in bold or italic: outside body
+    styles always, in a body style when it reads like a subheading (see ``_SUBHEADING_WORDS``).
+    """
     cls = el.get("class") or ""
     if _HEADING_CLASS.fullmatch(cls):
         return True
-    if cls in _BODY_CLASSES or num is not None or not ps:
+    if num is not None or not ps or not all(_all_formatted(p) for p in ps):
         return False
-    return all(_all_formatted(p) for p in ps)
+    if cls not in _BODY_CLASSES:
+        return True
+    text = clean(" ".join("".join(p.itertext()) for p in ps))
+    return (0 < len(text.split()) <= _SUBHEADING_WORDS and not _DIGIT.search(text)
+            and not text.endswith(tuple(_CLOSING)))
 
 
 def _all_formatted(p: etree._Element) -> bool:

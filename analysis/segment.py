@@ -69,8 +69,7 @@ Rules, all general (none names a document):
   ("1/" or bare numbers outside a footnote area), two columns.
 - What the text cannot show (left as is): headings and paragraphs that both lack
   punctuation in alternation (75/293 annex I B: "Redeployment" / a department path / a
-  sentence without a stop); a subheading typed as a body paragraph in italics (75/284: the
-  XML says paragraph, the page shows a heading); a page break right after "،" where the
+  sentence without a stop); a page break right after "،" where the
   next page opens "وإذ ..." inside one preambular paragraph (75/168, 75/205, 75/217).
 """
 
@@ -1198,7 +1197,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     if st.after_label and st.section == "annex" and not (
             full and settings.wrap) and not _LOWER_START.match(t):
         return 1  # a title under "Annex", then its text
-    return int(short and st.section == "annex" and (lang == "ar" or bool(_UPPER_START.match(t))))
+    # in an annex, a line that did not fill the width, before a capitalized block
+    return int(not full and st.section == "annex"
+               and (lang == "ar" or bool(_UPPER_START.match(t))))
 
 
 def is_article_heading(text: str, language: str) -> bool:

@@ -321,6 +321,23 @@ def test_headings_annexes_and_closing_lines_in_the_body():
     assert [a.kind for a in parsed.artefacts] == ["other", "other", "separator"]
 
 
+def test_a_subheading_typed_as_body_text_is_a_heading():
+    # A/RES/75/284, annex: "Reaffirming international resolve" has the body style SingleTxt
+    # but is set in italics alone on its line, like the H4 subheadings around it
+    italic = '<paragraph class="SingleTxt"><content><p><span class="italic">{}</span></p>' \
+             '</content></paragraph>'
+    body = (para("To this end we:")
+            + italic.format("Reaffirming international resolve")
+            + para("Reaffirm the 2030 Agenda;", "2.")
+            + italic.format("Note the report;")  # closing punctuation: a paragraph
+            + italic.format("Friday, 3 June: from 10 a.m. to 1 p.m."))  # digits: a paragraph
+    parsed = parse_xml(statement(body))
+    assert [(b.kind, b.text[:12]) for b in parsed.blocks] == [
+        ("paragraph", "To this end "), ("heading", "Reaffirming "),
+        ("paragraph", "Reaffirm the"), ("paragraph", "Note the rep"),
+        ("paragraph", "Friday, 3 Ju")]
+
+
 def test_footnote_cited_twice_is_one_footnote():
     note = ('<sup>(</sup><authorialNote marker="{n}"><p>\t()\tResolution 70/{n}.</p>'
             '</authorialNote><sup>)</sup>')

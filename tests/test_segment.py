@@ -569,6 +569,19 @@ def test_lines_announced_by_a_colon_are_not_headings():
     assert annex[1].text.startswith("Thursday") and annex[2].text.startswith("Friday")
 
 
+def test_an_unpunctuated_line_short_of_the_width_is_an_annex_heading():
+    # A/RES/75/284, annex: a subheading longer than 60% of the line, then "To this end we:"
+    annex = _annex_blocks(
+        "1. Commit to urgent action over the next five years through a coordinated global\n"
+        "response based on global solidarity.\n\n"
+        "The end of AIDS is within reach, but urgent action is needed\n\n"
+        "To this end we:\n\n"
+        "2. Reaffirm the 2030 Agenda for Sustainable Development;\n")
+    got = [(b.kind, b.number, b.text[:12]) for b in annex]
+    assert got == [("paragraph", 1, "Commit to ur"), ("heading", None, "The end of A"),
+                   ("paragraph", None, "To this end "), ("paragraph", 2, "Reaffirm the")]
+
+
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
     annex = _annex_blocks(
