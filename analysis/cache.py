@@ -1,10 +1,11 @@
 """The Parquet cache of parsed resolutions, and the Arrow form the corpus loader passes around.
 
-One resolution's tables (meta, paragraphs, footnotes, ...) become ONE Arrow table: every
-table's columns prefixed with its name ("paragraphs.text"), its rows marked in a ``table``
-column, the pandas dtypes kept in the schema metadata. One file per resolution keeps a warm
-load to one read per file, and the corpus loader concatenates these Arrow tables and splits
-them back into DataFrames once for the whole corpus.
+The corpus loader holds each resolution's tables (meta, paragraphs, footnotes, ...) as
+Arrow tables with their pandas dtypes (``frame_to_arrow``), and makes one DataFrame per
+table name once for the whole corpus (``parts_to_frame``). In the cache a resolution's
+tables are ONE Arrow table (``bundle``): every table's columns prefixed with its name
+("paragraphs.text"), its rows marked in a ``table`` column, the pandas dtypes kept in the
+schema metadata; one file per resolution keeps a warm load to one read per file.
 
 Cache key (decided here, documented in ``source_key``): the source file's resolved path,
 size and mtime_ns, plus a fingerprint of the package's own code and data files (parsers,
@@ -61,23 +62,27 @@ def entry_path(cache_dir: str | Path, key: str) -> Path:
     return Path(cache_dir) / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".parquet")
 
 
-def read_entry(cache_dir: str | Path, key: str) -> tuple[pa.Table, dict] | None:
-    """The cached Arrow table and dtypes for ``key``, or None (missing, stale or unreadable)."""
+def read_entry(cache_dir: str | Path, key: str) -> dict[str, tuple[pa.Table, dict]] | None:
+    """The cached tables (name -> Arrow table and its info, see ``unbundle``) for ``key``,
+    or None (missing, stale or unreadable)."""
     path = entry_path(cache_dir, key)
     if not path.is_file():
         return None
     try:
         table = pq.ParquetFile(path).read(use_threads=False)  # 3x faster than read_table
         info = json.loads(table.schema.metadata[_META_KEY])
+        if info.get("key") != key:
+            return None
+        return unbundle(table.replace_schema_metadata(None), info["dtypes"])
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
-    if info.get("key") != key:
-        return None
-    return table.replace_schema_metadata(None), info["dtypes"]
 
 
-def write_entry(cache_dir: str | Path, key: str, table: pa.Table, dtypes: dict) -> Path:
-    """Write one resolution's Arrow table; a temporary file and rename keep readers safe."""
+def write_entry(cache_dir: str | Path, key: str, parts: dict[str, tuple[pa.Table, dict]]
+                ) -> Path:
+    """Write one resolution's tables as one Arrow table (``bundle``); a temporary file and
+    rename keep readers safe."""
+    table, dtypes = bundle(parts)
     path = entry_path(cache_dir, key)
     path.parent.mkdir(parents=True, exist_ok=True)
     info = json.dumps({"key": key, "dtypes": dtypes}, ensure_ascii=False).encode()
@@ -103,20 +108,30 @@ def frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> tuple[pa
     """One DataFrame as an Arrow table, column by column (no pandas metadata: the dtypes go
     in the returned info), and its info: dtypes, list columns, rows. A column mixing values
     Arrow cannot hold together is stored as text, with a line in ``warnings``."""
-    arrays = {}
-    for col, series in df.items():
+    arrays, dtypes = {}, {}
+    for col, values in zip(df.columns, _column_arrays(df), strict=True):
+        dtypes[col] = str(values.dtype)
         try:
-            arrays[col] = pa.array(series, from_pandas=True)
+            arrays[col] = pa.array(values, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-            arrays[col] = pa.array([None if v is None else str(v) for v in series],
+            arrays[col] = pa.array([None if v is None else str(v) for v in values],
                                    pa.string())
             warnings.append(f"{name}.{col}: mixed values stored as text")
         if not len(df):  # no rows, no type: let other files' columns decide it
             arrays[col] = pa.nulls(0)
-    info = {"columns": {c: str(t) for c, t in df.dtypes.items()},
+    info = {"columns": dtypes,
             "lists": [c for c, a in arrays.items() if pa.types.is_list(a.type)],
             "rows": len(df)}
     return pa.table(arrays) if arrays else pa.table({}), info
+
+
+def _column_arrays(df: pd.DataFrame):
+    """Each column's values (numpy or pandas array), without a Series per column (a tenth
+    of the time) where this pandas offers it."""
+    arrays = getattr(df, "_iter_column_arrays", None)
+    if arrays is None or not df.columns.is_unique:
+        return [series.array for _, series in df.items()]
+    return list(arrays())
 
 
 def bundle(parts: dict[str, tuple[pa.Table, dict]]) -> tuple[pa.Table, dict]:
@@ -128,6 +143,21 @@ def bundle(parts: dict[str, tuple[pa.Table, dict]]) -> tuple[pa.Table, dict]:
         tables.append(table.append_column("table", pa.array([name] * table.num_rows,
                                                             pa.string())))
     return pa.concat_tables(tables, promote_options="permissive"), dtypes
+
+
+def unbundle(table: pa.Table, dtypes: dict) -> dict[str, tuple[pa.Table, dict]]:
+    """The named tables of a ``bundle`` again: each name's rows are consecutive, in the
+    order of ``dtypes``, as many as its info says."""
+    parts, start = {}, 0
+    names = set(table.column_names)
+    for name, info in dtypes.items():
+        own = [c for c in info["columns"] if f"{name}.{c}" in names]
+        part = table.slice(start, info["rows"]).select([f"{name}.{c}" for c in own])
+        parts[name] = part.rename_columns(own), info
+        start += info["rows"]
+    if start != table.num_rows:
+        raise ValueError(f"the bundle has {table.num_rows} rows, its tables {start}")
+    return parts
 
 
 def arrow_to_bytes(table: pa.Table) -> bytes:
@@ -184,24 +214,18 @@ def concat_arrow(tables: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(fixed, promote_options="permissive")
 
 
-def arrow_to_tables(table: pa.Table, dtypes: dict) -> dict[str, pd.DataFrame]:
-    """Split a table made by ``bundle`` (or a concatenation of them) back into
-    DataFrames with their dtypes and list cells."""
-    import pyarrow.compute as pc
-
-    out = {}
-    names = table.column_names
-    for name, info in dtypes.items():
-        columns = list(info["columns"])
-        present = [c for c in columns if f"{name}.{c}" in names]
-        own = table.select([f"{name}.{c}" for c in present] + ["table"]).combine_chunks()
-        df = own.filter(pc.equal(own["table"], name)).drop_columns("table").to_pandas()
-        df.columns = present
-        for col in columns:
-            if col not in df.columns:
-                df[col] = pd.Series([None] * len(df), dtype=object)
-        out[name] = restore_dtypes(df[columns], info)
-    return out
+def parts_to_frame(tables: list[pa.Table], info: dict) -> pd.DataFrame:
+    """One table's parts from many files (see ``merge_dtypes`` for ``info``) as one
+    DataFrame with its dtypes and list cells."""
+    columns = list(info["columns"])
+    table = concat_arrow(tables) if tables else pa.table({})
+    present = [c for c in columns if c in table.column_names]
+    df = table.select(present).combine_chunks().to_pandas()
+    df.columns = present
+    for col in columns:
+        if col not in df.columns:
+            df[col] = pd.Series([None] * len(df), dtype=object)
+    return restore_dtypes(df[columns], info)
 
 
 def restore_dtypes(df: pd.DataFrame, info: dict) -> pd.DataFrame:

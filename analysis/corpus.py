@@ -157,29 +157,31 @@ def find_metadata(files: list[Path]) -> list[Path]:
 
 @dataclass
 class FileResult:
-    """What a worker sends back: one Arrow table of all the file's tables, or errors."""
+    """What a worker sends back: the file's tables (name -> Arrow table and its dtype info,
+    see ``resolution_tables``), or None, and errors."""
 
     path: str
-    table: object | None  # pyarrow.Table
-    dtypes: dict
+    parts: dict[str, tuple] | None  # name -> (pyarrow.Table, info)
     errors: list[tuple[str, str, str, str]]
     cached: bool = False
 
     def __getstate__(self) -> dict:
-        # Between processes the table travels as an Arrow IPC stream: ten times faster
+        # Between processes each table travels as an Arrow IPC stream: ten times faster
         # than pickling a wide pyarrow.Table column by column.
         state = dict(self.__dict__)
-        if self.table is not None:
+        if self.parts is not None:
             from .cache import arrow_to_bytes
 
-            state["table"] = arrow_to_bytes(self.table)
+            state["parts"] = {name: (arrow_to_bytes(table), info)
+                              for name, (table, info) in self.parts.items()}
         return state
 
     def __setstate__(self, state: dict) -> None:
-        if isinstance(state.get("table"), bytes):
+        if state.get("parts") is not None:
             from .cache import bytes_to_arrow
 
-            state["table"] = bytes_to_arrow(state["table"])
+            state["parts"] = {name: (bytes_to_arrow(data), info)
+                              for name, (data, info) in state["parts"].items()}
         self.__dict__.update(state)
 
 
@@ -198,7 +200,7 @@ def cached_file(path: str, cache_dir: str | None) -> FileResult | None:
         hit = cache.read_entry(cache_dir, cache.source_key(path))
     except OSError:
         return None
-    return None if hit is None else FileResult(path, hit[0], hit[1], [], cached=True)
+    return None if hit is None else FileResult(path, hit, [], cached=True)
 
 
 def parse_file(path: str, cache_dir: str | None = None, loader=None) -> FileResult:
@@ -216,17 +218,16 @@ def parse_file(path: str, cache_dir: str | None = None, loader=None) -> FileResu
             warnings.simplefilter("always")
             res = loader(path)
             parts, errors, notes = resolution_tables(res, path, caught)
-        table, dtypes = cache.bundle(parts)
     except Exception as exc:  # a failing file is reported, never fatal to the corpus
-        return FileResult(path, None, {}, [(path, "parse", type(exc).__name__, str(exc))])
+        return FileResult(path, None, [(path, "parse", type(exc).__name__, str(exc))])
     if notes:
         errors += [(path, "cache", "ArrowTypeError", n) for n in notes]
     if key is not None and not errors:
         try:
-            cache.write_entry(cache_dir, key, table, dtypes)
-        except OSError as exc:
+            cache.write_entry(cache_dir, key, parts)
+        except (OSError, cache.pa.ArrowException) as exc:
             errors.append((path, "cache", type(exc).__name__, str(exc)))
-    return FileResult(path, table, dtypes, errors)
+    return FileResult(path, parts, errors)
 
 
 def resolution_tables(res, path: str, caught: list | None = None
@@ -372,16 +373,15 @@ def _size(path: str) -> int:
 
 def combine_results(results: list[FileResult]) -> Corpus:
     """One Corpus from the workers' results, in file order."""
-    from .cache import arrow_to_tables, concat_arrow, merge_dtypes
+    from .cache import merge_dtypes, parts_to_frame
 
-    good = [r for r in results if r.table is not None]
+    good = [r.parts for r in results if r.parts is not None]
     errors = pd.DataFrame([e for r in results for e in r.errors], columns=ERROR_COLUMNS,
                           dtype="str")
-    if good:
-        table = concat_arrow([r.table for r in good])
-        tables = arrow_to_tables(table, merge_dtypes([r.dtypes for r in good]))
-    else:
-        tables = {}
+    merged = merge_dtypes([{name: info for name, (_, info) in parts.items()}
+                           for parts in good])
+    tables = {name: parts_to_frame([p[name][0] for p in good if name in p], info)
+              for name, info in merged.items()}
     for name in ("meta", *STRUCTURE_TABLES, *EXTRACTED_TABLES, "warnings"):
         if name not in tables:
             tables[name] = _empty(KEY_COLUMNS + ([] if name in ("meta", "warnings")
