@@ -102,6 +102,8 @@ _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
                              "0123456789")
 # The characters a marker starts with: a quick test before ``_MARKER`` scans a block.
 _MARKER_START = re.compile(rf"[\^{_SUPERSCRIPTS}]")
+# A line of footnote markers alone (a marker after a space, wrapped onto the next line).
+_MARKERS_ONLY = re.compile(rf"(?:{_MARKER.pattern}[ ]?)+[,.;:\u060c\u061b]?")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
 _TRAILING_MARKERS = re.compile(rf"(?:\^\(?[{_DIGITS}]{{1,3}}\)?|[{_SUPERSCRIPTS}]{{1,3}})$")
 # A footnote number glued after a word and its comma or stop ("Convention,5"), not a time
@@ -909,7 +911,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_numbered = role.number is not None
             st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
         elif role.kind == "continuation":
-            _set_open_text(st, ln.text)
+            _set_open_text(st, f"{st.open_text} {ln.text}" if _MARKERS_ONLY.fullmatch(ln.text)
+                           else ln.text)
     return roles, st.warnings
 
 
@@ -981,6 +984,8 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.section, st.last_number, st.open_kind = "preamble", None, "heading"
         _reset_subs(st)
         return Role(ln, "heading", section="preamble", part=label, label="collection")
+    if st.open_kind in ("paragraph", "sub") and _MARKERS_ONLY.fullmatch(text):
+        return Role(ln, "continuation")  # markers that wrapped away from their word
     if st.closed:
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
         return Role(ln, "artefact", label="other",
@@ -1161,17 +1166,19 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     if is_article_heading(text, lang):
         return 1
     if (st.open_kind in ("paragraph", "sub") and st.open_end.endswith(":")
-            and not (settings.wrap and i + 1 < len(lines) and lines[i + 1].text)):
-        # after "as follows:" a heading (a table's title) comes before a new block; other
-        # lines are what the colon announces ("Thursday, 2 June: from 3 to 6 p.m.")
+            and not _runs_on(lines, i, settings)):
+        # after "as follows:" a heading (a table's title) comes before a new block, with a
+        # blank line between; other lines are what the colon announces ("Thursday, 2 June:
+        # from 3 to 6 p.m.")
+        if settings.wrap and i + 1 < len(lines) and lines[i + 1].text:
+            return 0
         nxt = _next_content(lines, i, settings)
         if nxt is None or not (_strong_start(nxt.text, lang) or is_table_line(nxt.text)):
             return 0
     if not (st.open_terminal or st.open_kind in _STRUCTURAL or (
-            label and len(text) <= 80 and not (settings.wrap and i + 1 < len(lines)
-                                               and lines[i + 1].text))):
+            label and len(text) <= 80 and not _runs_on(lines, i, settings))):
         return 0  # (a part with its title, "B. Office of ...", may follow a table)
-    adjacent = bool(settings.wrap) and i + 1 < len(lines) and bool(lines[i + 1].text)
+    adjacent = _runs_on(lines, i, settings)
     if label and len(text) <= 80:  # "II. Credentials ...", perhaps wrapped
         return max(1, _wrapped_heading(lines, i, st, settings) if adjacent else 1)
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
@@ -1202,6 +1209,13 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
                and (lang == "ar" or bool(_UPPER_START.match(t))))
 
 
+def _runs_on(lines: list[Line], i: int, settings: Settings) -> bool:
+    """Line ``i`` may wrap onto the next: hard-wrapped text, and the next line is neither
+    blank nor indented (a leading space opens a new block)."""
+    return (bool(settings.wrap) and i + 1 < len(lines) and bool(lines[i + 1].text)
+            and not lines[i + 1].indent)
+
+
 def is_article_heading(text: str, language: str) -> bool:
     """"Rule 60", "Article 1", "المادة ٦٠": the heading of an article (of rules of procedure,
     an agreement) on its own line."""
@@ -1215,7 +1229,7 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     if len(lines[i].text) < 0.55 * settings.wrap:
         return 0
     j = i
-    while j + 1 < len(lines) and lines[j + 1].text:
+    while _runs_on(lines, j, settings):
         j += 1
         if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
             return 0

@@ -582,6 +582,32 @@ def test_an_unpunctuated_line_short_of_the_width_is_an_annex_heading():
                    ("paragraph", None, "To this end "), ("paragraph", 2, "Reaffirm the")]
 
 
+def test_a_heading_right_above_an_indented_paragraph():
+    # A/RES/75/224: the subheading before operative paragraph 1, the paragraph break written
+    # as one line break and a leading space (seed lines 65-67)
+    res = parse(COVER_EN + "Recalling its resolutions 73/239 and 74/141 on the New Urban "
+                "Agenda,\n\nGovernance of the United Nations Human Settlements Programme "
+                "(UN-Habitat)\n 1. Welcomes the work of the Open-ended Working Group;\n"
+                " 2. Notes the dissolution of the Governing Council." + CLOSING_EN)
+    got = [(b.kind, b.section, b.number, b.text[:10]) for b in res.blocks]
+    assert got == [("paragraph", "preamble", None, "Recalling "),
+                   ("heading", "operative", None, "Governance"),
+                   ("paragraph", "operative", 1, "Welcomes t"),
+                   ("paragraph", "operative", 2, "Notes the ")]
+
+
+def test_a_footnote_marker_wrapped_onto_its_own_line():
+    # a marker set after a space goes to the next line when the line is full (A/RES/75/12,
+    # preambular paragraph 11, footnote 2)
+    res = parse(COVER_EN + "Taking note of the report of the Secretary-General submitted "
+                "pursuant to resolution 73/13,\n^(2)\n\n1. Recalls the Declaration;\n\n"
+                "(2) A/75/159.\n" + CLOSING_EN)
+    pre = [b for b in res.blocks if b.section == "preamble"]
+    assert [(b.text[-9:], b.footnotes) for b in pre] == [("on 73/13,", (2,))]
+    assert [f.text for f in res.footnotes] == ["A/75/159."]
+    assert [b.number for b in res.blocks if b.section == "operative"] == [1]
+
+
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
     annex = _annex_blocks(
