@@ -38,13 +38,16 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import NamedTuple
 
 import pandas as pd
 
-from .arabic import normalize_with_map, original_span
+from .arabic import original_span
+from .dates import normalized_text
 from .frames import typed_frame
 from .phrases import phrase_table
 
@@ -125,25 +128,28 @@ def gap_key(gap: str) -> str:
     return _SOFT_GAP.sub("", gap).translate(_GAP_PUNCT)
 
 
-def normalize_text(text: str, language: str) -> tuple[str, list[int]]:
-    """Text as matching sees it, and the index in ``text`` of each of its characters."""
+def normalize_text(text: str, language: str) -> tuple[str, Sequence[int]]:
+    """Text as matching sees it, and the index in ``text`` of each of its characters
+    (Arabic: ``arabic.normalize_with_map``, computed once per text for the dates and
+    references too)."""
     if language == "ar":
-        return normalize_with_map(text)
+        return normalized_text(text, language)
     return text, list(range(len(text)))
 
 
 def tokenize(norm: str) -> list[_Token]:
-    # One split gives gap, word, gap, word, ...; positions follow from the lengths.
+    # One split gives gap, word, gap, word, ..., gap; positions follow from the lengths.
+    # Built column by column with C-level maps: a loop making one token at a time took
+    # three times as long.
     parts = _WORD_SPLIT.split(norm)
-    tokens: list[_Token] = []
-    start = 0
-    for k in range(1, len(parts), 2):
-        gap, word = parts[k - 1], parts[k]
-        start += len(gap)
-        end = start + len(word)
-        tokens.append(_Token(start, end, word, gap_key(gap), k > 1 and gap in _HYPHENS))
-        start = end
-    return tokens
+    gaps = parts[0:-1:2]
+    bounds = list(itertools.accumulate(map(len, parts)))
+    joined = [False, *(gap in _HYPHENS for gap in gaps[1:])] if gaps else []
+    return list(map(_new_token, zip(bounds[0:-1:2], bounds[1::2], parts[1::2],
+                                    map(gap_key, gaps), joined, strict=True)))
+
+
+_new_token = functools.partial(tuple.__new__, _Token)
 
 
 @functools.cache
@@ -260,14 +266,15 @@ def _find_actors(text: str, language: str) -> tuple[ActorMatch, ...]:
     tokens = tokenize(norm)
     found: list[tuple[ActorMatch, str]] = []
     i = 0
-    while i < len(tokens):
-        hit = None
-        if not tokens[i].joined and _starts(tokens[i].word, language):
-            hit = next((f for f in _longest(tokens, i, language)
-                        if f[2][2] != "head" or heads_phrase(tokens, i, f[0], f[1], language)),
-                       None)
+    # Only a word that can start a name is tried (a few in a paragraph).
+    for k in [k for k, t in enumerate(tokens) if not t.joined and _starts(t.word, language)]:
+        if k < i:
+            continue
+        i = k
+        hit = next((f for f in _longest(tokens, i, language)
+                    if f[2][2] != "head" or heads_phrase(tokens, i, f[0], f[1], language)),
+                   None)
         if hit is None:
-            i += 1
             continue
         j, _, (actor, form, rule) = hit
         start, end = original_span(index, tokens[i].start, tokens[j - 1].end, len(text))

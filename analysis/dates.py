@@ -99,6 +99,7 @@ def _alternation(words) -> str:
 # spaces is never split in many ways when a match fails after it.
 _SLASH = r"[\s\u200e\u200f]*+/[\s\u200e\u200f]*+"
 _DASH = "[-\u2010\u2011\u2012\u2013\u2014]"
+_DIGIT = re.compile(r"\d")
 _YEAR = r"(?<!\d)(?:1[89]\d\d|2[01]\d\d)(?!\d)"
 _CUE_YEAR = r"(?<!\d)(?:19|20)\d\d(?![\d/])"
 _DAY_SUFFIX = {"en": r"(?:st|nd|rd|th)?", "fr": r"(?:er)?", "es": r"(?:º|°)?", "ar": ""}
@@ -220,6 +221,7 @@ def _length_changing() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
+@functools.lru_cache(maxsize=1024)  # the actors, dates and references read the same texts
 def normalized_text(text: str, language: str) -> tuple[str, Sequence[int]]:
     """The matching form of ``text`` and, for each of its characters, the index in ``text``
     (what ``arabic.normalize_with_map`` returns, computed in one pass)."""
@@ -235,7 +237,8 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
     """Every date in ``text`` (see the module docstring for what counts), in text order."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {LANGUAGES}")
-    if not text:
+    # Every date has a day or a year in digits (normalization makes digits of digits only).
+    if not text or not _DIGIT.search(text):
         return []
     return list(text_dates(text, language)[2])
 

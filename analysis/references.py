@@ -139,6 +139,7 @@ def _key(text: str, language: str) -> str:
 
 # Hyphen and dash variants -> "-", one character for one, so offsets stay.
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+_ANY_DASH = re.compile("[\u2010-\u2014\u2212]")  # a regex search is quicker than translate
 # Words start at a letter that follows no word character; checking this first lets the
 # engine pass over digits, spaces and the inside of words quickly.
 _LETTER_START = r"(?<!\w)(?=[^\W\d_])"
@@ -787,10 +788,12 @@ def find_references(text: str, language: str, previous_series: str = "UNTS"
     ``previous_series`` is the Treaty Series ("UNTS" or "LNTS") that an "Ibid." refers to
     when the text itself names none before it.
     """
-    if not text:
+    # Every treaty citation, symbol and resolution number has a digit (normalization makes
+    # digits of digits only): most paragraphs have none and are done here.
+    if not text or not _HAS_DIGIT.search(text):
         return []
     norm, index, dates = text_dates(text, language)
-    plain = norm.translate(_DASHES)
+    plain = norm.translate(_DASHES) if _ANY_DASH.search(norm) else norm
     if plain != norm:  # dates are read here with the dashes made plain (a minus too)
         dates = dates_in(text, plain, index, language)
     norm = plain

@@ -62,14 +62,13 @@ def blocks_to_headings(blocks: list[Block]) -> pd.DataFrame:
     rows, n = [], 0
     for b in blocks:
         if b.kind == "heading":
-            rows.append({"part": b.part, "section": b.section, "before": n, "text": b.text,
-                         "line": b.line})
+            rows.append((b.part, b.section, n, b.text, b.line))
         else:
             n += 1
-    df = pd.DataFrame(rows, columns=HEADING_COLUMNS)
-    df["line"] = df["line"].astype("Int64")
-    df["before"] = df["before"].astype("int64")
-    return df
+    # Without headings, the text columns stay the object columns of an empty DataFrame.
+    text = "str" if rows else object
+    return typed_frame(rows, {"part": text, "section": text, "before": "int64", "text": text,
+                              "line": "Int64"})
 
 
 def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.DataFrame:
