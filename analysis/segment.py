@@ -195,6 +195,10 @@ class Settings:
     max_heading: int = 150  # longest line taken for a heading
     has_markers: bool = True  # the text writes footnote markers as ^(n) or superscripts
     cited: frozenset[int] = frozenset()  # footnote numbers cited by markers
+    first_cited: dict[int, int] = field(default_factory=dict)  # number -> first marker offset
+    #: numbered paragraphs follow a blank line (or a leading space): in hard-wrapped text a
+    #: plain line break is then a wrap, unless the line before stopped short of the width
+    blank_breaks: bool = False
 
 
 class Role(NamedTuple):
@@ -257,10 +261,33 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
             wrap = p90
     content = [ln for ln in lines if ln.text]
     indented = sum(1 for ln in content if ln.indent)
-    cited = frozenset(_marker_number(m) for m in _MARKER.finditer(text))
+    first_cited: dict[int, int] = {}
+    for m in _MARKER.finditer(text):
+        first_cited.setdefault(_marker_number(m), m.start())
+    cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
                     indent_marks=0 < indented < 0.5 * max(len(content), 1),
-                    has_markers=bool(cited), cited=cited)
+                    has_markers=bool(cited), cited=cited, first_cited=first_cited,
+                    blank_breaks=bool(wrap) and _blank_breaks(lines, language))
+
+
+def _blank_breaks(lines: list[Line], language: str) -> bool:
+    """Paragraphs are set apart by a blank line (or a leading space): nine in ten numbered
+    lines, and four in five lines that open with a known phrase after a clause end, follow
+    one. (pdftotext often runs preambular paragraphs together: then a line break after a
+    comma may start a paragraph.)"""
+    numbered, phrased = [], []
+    for i in range(1, len(lines)):
+        ln, before = lines[i], lines[i - 1].text
+        if not ln.text:
+            continue
+        apart = not before or ln.indent
+        if _number_at(ln.text):
+            numbered.append(apart)
+        elif (not before or _is_terminal(_strip_end(before))) and _phrase(ln.text, language):
+            phrased.append(apart)
+    return (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)
+            and sum(phrased) >= 0.8 * len(phrased))
 
 
 def _marker_number(m: re.Match) -> int:
@@ -632,6 +659,35 @@ def _opening_words(language: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def _second_words(language: str) -> dict[str, frozenset[str] | None]:
+    """For each first word of a known phrase, the words seen after it (None when the word is
+    a phrase alone: "Recalling")."""
+    after: dict[str, set[str] | None] = {}
+    for key in _phrase_counts(language):
+        if len(key) == 1:
+            after[key[0]] = None
+        elif after.get(key[0], set()) is not None:
+            after.setdefault(key[0], set()).add(key[1])
+    return {w: None if s is None else frozenset(s) for w, s in after.items()}
+
+
+def _known_start(first: str, second: str, language: str) -> bool:
+    """The first word opens known phrases, and the second can follow it: "لا تزال" but not
+    "لا سيما" (a page break before "especially")."""
+    if first not in _opening_words(language):
+        return False
+    if language == "ar" and first in _opening_words_particles():
+        return True
+    seconds = _second_words(language).get(first)
+    return seconds is None or not second or normalize_word(second, language) in seconds
+
+
+@functools.cache
+def _opening_words_particles() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in _AR_PARTICLES)
+
+
 #: Lexicon phrases seen once are often headings or list items mined by mistake ("Gross").
 _MIN_SEEN = 2
 #: Phrases opening this many paragraphs in the lexicon are common enough to end the one before.
@@ -693,13 +749,13 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
         # و + an accusative verbal noun + منها: "واعترافا منها", "وإدراكا منها"
         masdar = norm.startswith("\u0648") and norm.endswith("\u0627") and (
             normalize_ar(second) == normalize_ar("منها"))
-        return norm in _opening_words(language) or masdar
+        return _known_start(norm, second, language) or masdar
     if not word[:1].isupper():
         return False
     # a participle or adjective heading the clause ("Rejecting the", "Seized of"), not a
     # proper name ("United Nations")
     participle = bool(_PARTICIPLE.match(word)) and second[:1].islower()
-    return word.casefold() in _opening_words(language) or participle
+    return _known_start(word.casefold(), second, language) or participle
 
 
 def _number_at(text: str) -> tuple[int, int] | None:
@@ -873,6 +929,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "blank"))
             prev_content = False
             st.footnote_open = False
+            if i >= 2 and not lines[i - 1].text and not lines[i - 2].text:
+                st.zone = False  # three blank lines: a page gap without furniture
             continue
         if i in tables and not st.closed:
             roles.append(_table_line(st, ln, tables[i] or st.open_kind != "table"))
@@ -887,7 +945,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.footnote_open = False
             prev_content = False
             continue
-        fn = _footnote_at(ln.text, st, settings)
+        fn = _footnote_at(ln.text, st, settings, ln.start)
         if fn is not None:
             number, body = fn
             st.bodied.add(number)
@@ -933,7 +991,8 @@ def _table_line(st: _State, ln: Line, first: bool) -> Role:
     return Role(ln, "paragraph", section=st.section, part=st.part, label="table")
 
 
-def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] | None:
+def _footnote_at(text: str, st: _State, settings: Settings, start: int
+                 ) -> tuple[int, int] | None:
     """A footnote body starting on this line: (number, offset of its text), or None."""
     m = _FOOTNOTE_PAREN.match(text)
     if not m and st.zone:
@@ -947,6 +1006,9 @@ def _footnote_at(text: str, st: _State, settings: Settings) -> tuple[int, int] |
         return None  # "(3)" after the sub-item "(2)": a list, not a footnote
     if m.re is _FOOTNOTE_BARE:  # "17 ..." may be a wrapped line of the footnote before
         cited = n in settings.cited or not settings.has_markers
+        # cited above: a note is printed at the foot of its marker's page ("8 June 1977"
+        # under note 1 is text when marker 8 comes later)
+        cited = cited and settings.first_cited.get(n, 0) <= start
         ok = cited and n >= st.next_footnote and not (
             st.footnote_open and not _ends_strong(st.note_text))  # "Supplement No.\n17 (A/…"
     elif settings.has_markers:
@@ -1233,7 +1295,10 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
         j += 1
         if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
             return 0
-    if ends_terminal(lines[j].text):  # a comma may end a wrapped line, not the heading
+    last = lines[j].text
+    if j > i and _MARKERS_ONLY.fullmatch(last):
+        last = f"{lines[j - 1].text} {last}"
+    if ends_terminal(last):  # a comma may end a wrapped line, not the heading
         return 0
     nxt = _next_content(lines, j, settings)
     if nxt is None:
@@ -1243,9 +1308,21 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
         len(ln.text) < 0.85 * settings.wrap for ln in lines[i:j])
     if _strong_start(nxt.text, settings.language) or (
             (narrow or st.after_label) and st.section == "annex"
-            and not _LOWER_START.match(nxt.text)):
+            and not _LOWER_START.match(nxt.text)) or _subheading_at(
+                lines, j + nxt.no - lines[j].no, settings):
         return j - i + 1
     return 0
+
+
+def _subheading_at(lines: list[Line], k: int, settings: Settings) -> bool:
+    """Line ``k`` is a short heading of its own line right before a new block (the
+    subheading under a wrapped part title: "Base/floor salary scale")."""
+    ln = lines[k]
+    if (_runs_on(lines, k, settings) or len(ln.text) > 0.6 * settings.wrap
+            or ends_terminal(ln.text) or _LOWER_START.match(ln.text) or _number_at(ln.text)):
+        return False
+    nxt = _next_content(lines, k, settings)
+    return nxt is not None and _strong_start(nxt.text, settings.language)
 
 
 def _strong_start(text: str, language: str) -> bool:
@@ -1276,14 +1353,26 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
                              or (st.section == "annex" and st.annex_numbered)):
         return False  # text after a numbered paragraph continues it (a page break cut it)
     if soft:
-        phrase = bool(_phrase(text, lang, st.section)) and (
+        if settings.indent_marks and indent:
+            return True
+        if settings.blank_breaks and _filled(st.open_text, text, settings.wrap):
+            return False
+        return bool(_phrase(text, lang, st.section)) and (
             lang == "ar" or bool(_UPPER_START.match(text)))
-        return phrase or (settings.indent_marks and indent)
     if _LOWER_START.match(text):
         return False
     if _ends_weak(st.open_text) or st.open_end.endswith(":"):
         return opens_paragraph(text, lang)
     return True
+
+
+def _filled(line: str, after: str, wrap: int) -> bool:
+    """Hard-wrapped ``line`` had no room left for the first word of the line ``after`` (a
+    tenth of the width spared for proportional type): the break was the width's."""
+    if not wrap:
+        return False
+    word = after.split(" ", 1)[0]
+    return len(line) + 1 + len(word) > 0.9 * wrap
 
 
 # --- stage 5: blocks ----------------------------------------------------------------------------

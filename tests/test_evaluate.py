@@ -159,6 +159,32 @@ def test_round_trip(path):
     assert row["ok"]
 
 
+# Other looks an extraction may have (the parser must not depend on the renderer's defaults):
+# Arabic hard-wrapped, English run on one line per paragraph or wrapped narrow, paragraph
+# breaks written as a line break and a leading space, no page furniture at all.
+LOOKS = {
+    "wrapped": dict(width=60, page_width=60, heading_indent=8),
+    "unwrapped": dict(width=0, heading_indent=0),
+    "tight": dict(tight_breaks=0.5),
+    "plain": dict(running_heads=False, page_numbers=False, job_number=False, barcode=False,
+                  recycle=False),
+    "spaced_markers": dict(marker_space=0.5, bold_verbs=0.5),
+}
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: p.name)
+def test_round_trip_in_other_looks(path, look):
+    parsed = parse_xml(path.read_bytes())
+    language = parsed.meta["language"]
+    settings = replace(settings_for(language), **LOOKS[look])
+    if settings.width == 0 and language != "ar" and look != "unwrapped":
+        pytest.skip("same look as the default")
+    text = render_text(parsed, seed=1, settings=settings)
+    actual = Resolution(parse_text(text, language=language, name=path.name))
+    assert compare(Resolution(parsed), actual) == []
+
+
 def test_round_trip_cuts_paragraphs_around_footnotes():
     """76/186 (Arabic) as rendered has at least one footnote block between the two halves of
     a paragraph, and the parser still finds every paragraph whole."""

@@ -608,6 +608,21 @@ def test_a_footnote_marker_wrapped_onto_its_own_line():
     assert [b.number for b in res.blocks if b.section == "operative"] == [1]
 
 
+COVER_AR = "\n".join(open(paths.SEED, encoding="utf-8").read().splitlines()[:19]) + "\n\n"
+CLOSING_AR = "\nالجلسة العامة ٧٠\n١٨ كانون الأول/ديسمبر ٢٠١٣\n"
+
+
+def test_a_page_break_before_la_siyyama_continues_the_paragraph():
+    # A/RES/76/186 (Arabic), preambular paragraph 14, page break after "بالأشخاص،" with no
+    # page furniture: "لا سيما" (especially) goes on the sentence; "لا" opens phrases
+    # ("لا تزال") only with another word after it
+    res = parse(COVER_AR + "وإذ تشير إلى قرار مجلس حقوق الإنسان ٤٤/٤ المعنون ”الاتجار "
+                "بالأشخاص،\n\n\n\n\nلا سيما النساء والأطفال“،\n\n١ - تحث الدول؛\n"
+                + CLOSING_AR, language="ar")
+    pre = [b.text for b in res.blocks if b.section == "preamble"]
+    assert len(pre) == 1 and pre[0].endswith("بالأشخاص، لا سيما النساء والأطفال“،")
+
+
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
     annex = _annex_blocks(
