@@ -108,8 +108,16 @@ def frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> tuple[pa
     """One DataFrame as an Arrow table, column by column (no pandas metadata: the dtypes go
     in the returned info), and its info: dtypes, list columns, rows. A column mixing values
     Arrow cannot hold together is stored as text, with a line in ``warnings``."""
+    return arrays_to_arrow(dict(zip(df.columns, _column_arrays(df), strict=True)), len(df),
+                           name, warnings)
+
+
+def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
+                    ) -> tuple[pa.Table, dict]:
+    """``frame_to_arrow`` of the DataFrame that these columns (numpy or pandas arrays of
+    ``rows`` values) would make, without making it."""
     arrays, dtypes = {}, {}
-    for col, values in zip(df.columns, _column_arrays(df), strict=True):
+    for col, values in columns.items():
         dtypes[col] = str(values.dtype)
         try:
             arrays[col] = pa.array(values, from_pandas=True)
@@ -117,20 +125,35 @@ def frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> tuple[pa
             arrays[col] = pa.array([None if v is None else str(v) for v in values],
                                    pa.string())
             warnings.append(f"{name}.{col}: mixed values stored as text")
-        if not len(df):  # no rows, no type: let other files' columns decide it
+        if not rows:  # no rows, no type: let other files' columns decide it
             arrays[col] = pa.nulls(0)
     info = {"columns": dtypes,
             "lists": [c for c, a in arrays.items() if pa.types.is_list(a.type)],
-            "rows": len(df)}
+            "rows": rows}
     return pa.table(arrays) if arrays else pa.table({}), info
 
 
+def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:
+    """``frame_to_arrow`` of ``DataFrame([record])``: a one-row table, built directly when
+    every value is text, an integer or None (the dtypes pandas gives them: str, int64,
+    object), else through pandas."""
+    if not all(type(v) in _PLAIN_DTYPES for v in record.values()):
+        return frame_to_arrow(pd.DataFrame([record]), name, warnings)
+    from .frames import typed_array
+
+    return arrays_to_arrow({key: typed_array([value], _PLAIN_DTYPES[type(value)])
+                            for key, value in record.items()}, 1, name, warnings)
+
+
+_PLAIN_DTYPES = {str: "str", int: "int64", type(None): object}
+
+
 def _column_arrays(df: pd.DataFrame):
-    """Each column's values (numpy or pandas array), without a Series per column (a tenth
-    of the time) where this pandas offers it."""
+    """Each column's values (numpy or pandas array), in column order, without a Series per
+    column (a tenth of the time) where this pandas offers it."""
     arrays = getattr(df, "_iter_column_arrays", None)
-    if arrays is None or not df.columns.is_unique:
-        return [series.array for _, series in df.items()]
+    if arrays is None:
+        return [df.iloc[:, i].array for i in range(df.shape[1])]
     return list(arrays())
 
 

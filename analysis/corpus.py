@@ -13,7 +13,9 @@ columns point to). A file that fails is a row of ``Corpus.errors``; the others s
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import math
 import os
 import re
@@ -236,7 +238,8 @@ def resolution_tables(res, path: str, caught: list | None = None
     dtype info; extractor failures as error rows (the structure tables stay); the
     resolution's warnings and the ``caught`` Python warnings as the ``warnings`` table;
     notes on cells stored as text."""
-    from .cache import frame_to_arrow
+    from .cache import arrays_to_arrow, frame_to_arrow, record_to_arrow
+    from .frames import typed_array
 
     meta = {key: None for key in META_KEYS}
     meta.update(res.meta)
@@ -245,20 +248,22 @@ def resolution_tables(res, path: str, caught: list | None = None
     messages = list(res.warnings)
     if not res.meta.get("symbol"):
         messages.append(f"no symbol found; the file name {symbol!r} stands in")
-    frames = {"meta": pd.DataFrame([meta])}
     errors, notes = [], []
+    tables = {"meta": record_to_arrow(meta, "meta", notes)}
     for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
         try:
-            frames[name] = getattr(res, name)
+            df = getattr(res, name)
         except Exception as exc:  # one extractor failing must not lose the file
             errors.append((path, name, type(exc).__name__, str(exc)))
+            continue
+        tables[name] = frame_to_arrow(df, name, notes)
     messages += [str(w.message) for w in caught or ()]
     messages += missing_lexicons(language)
-    frames["warnings"] = pd.DataFrame({"message": pd.Series(list(dict.fromkeys(messages)),
-                                                            dtype="str")})
+    messages = list(dict.fromkeys(messages))
+    tables["warnings"] = arrays_to_arrow({"message": typed_array(messages, "str")},
+                                         len(messages), "warnings", notes)
     parts = {}
-    for name, df in frames.items():
-        table, info = frame_to_arrow(df, name, notes)
+    for name, (table, info) in tables.items():
         parts[name] = keyed(table, info, symbol, language, numbered=name in _NUMBERED,
                             clash=None if name in _UNNUMBERED else _CLASH_PREFIX.get(
                                 name, f"{name}_"))
@@ -348,7 +353,8 @@ def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
     todo = [f for f, r in results.items() if r is None]
     n = worker_count(processes, len(todo))
     if n == 1:
-        results.update((f, parse_file(f, cache_dir, loader)) for f in todo)
+        with fewer_collections():
+            results.update((f, parse_file(f, cache_dir, loader)) for f in todo)
     else:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
@@ -357,11 +363,31 @@ def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
         # while the others idle; results are put back in file order below.
         todo.sort(key=_size, reverse=True)
         chunksize = max(1, math.ceil(len(todo) / (n * 16)))
-        with ProcessPoolExecutor(max_workers=n) as pool:
+        with ProcessPoolExecutor(max_workers=n, initializer=collect_less) as pool:
             parsed = pool.map(partial(parse_file, cache_dir=cache_dir, loader=loader), todo,
                               chunksize=chunksize)
             results.update(zip(todo, parsed, strict=True))
     return [results[f] for f in files]
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """Python's cycle collector run less often (``collect_less``), then as before."""
+    old = collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def collect_less(threshold: int = 20_000) -> tuple[int, ...]:
+    """Run the cycle collector every ``threshold`` new objects instead of 700 (the
+    default); return the old thresholds. Parsing makes millions of short-lived objects
+    (matches, tokens, rows) that reference counting frees: on session 75/ar the collector
+    ran 43 times instead of 686, 0.2 s instead of 0.3 s."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(threshold, old[0]), *old[1:])
+    return old
 
 
 def _size(path: str) -> int:

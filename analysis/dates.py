@@ -389,16 +389,22 @@ def _text_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None):
     """(paragraph, footnote, part, section, number, sub, text) for every paragraph and
     footnote."""
     # Columns zipped, not iterrows: a Series per row costs more than finding its dates.
+    # Lists, not pandas arrays: iterating a list is quicker.
     blank = [""] * len(paragraphs)
     yield from ((int(idx), None, part, section, number, sub, text)
                 for idx, part, section, number, sub, text in zip(
-                    paragraphs.index, paragraphs.get("part", blank), paragraphs["section"],
-                    paragraphs["number"], paragraphs.get("sub", blank), paragraphs["text"],
+                    paragraphs.index, _listed(paragraphs.get("part", blank)),
+                    _listed(paragraphs["section"]), paragraphs["number"],
+                    _listed(paragraphs.get("sub", blank)), _listed(paragraphs["text"]),
                     strict=True))
     if footnotes is not None:
         yield from ((None, int(number), "", "footnote", None, "", text)
-                    for number, text in zip(footnotes["number"], footnotes["text"],
-                                            strict=True))
+                    for number, text in zip(footnotes["number"].tolist(),
+                                            _listed(footnotes["text"]), strict=True))
+
+
+def _listed(column) -> list:
+    return column if isinstance(column, list) else column.tolist()
 
 
 def dates_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
