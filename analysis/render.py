@@ -36,7 +36,6 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SYMBOL_NUMBER = re.compile(
     r"^[A-Z]/RES/(?P<number>[^\s]+?)(?:\s*(?P<letter>[A-Z])|\s+[A-Z]-[A-Z])?$")
 _DIGITS = re.compile(r"\d+")
-_MARKER_NUMBER = re.compile(r"\^\(([0-9\u0660-\u0669]+)\)")
 _WS = re.compile(r"\s+")
 # A clause end where a footnote marker can go: comma or semicolon (Arabic U+060C, U+061B too).
 _CLAUSE = re.compile("[,;\u060c\u061b](?= )")
@@ -79,6 +78,8 @@ class RenderSettings:
     heading_indent: int = 0
     #: Footnote marker; digits follow ``eastern_digits``.
     marker: str = "^({})"
+    #: Label of a footnote body: "(3) Resolution 70/1." or, as pdftotext gives it, "3 ...".
+    note_label: str = "({})"
     eastern_digits: bool = False
     #: Share of paragraph breaks written as one line break and a leading space, not a blank
     #: line (seed lines 65-67).
@@ -568,6 +569,12 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+@functools.cache
+def _marker_number(marker: str) -> re.Pattern:
+    """Finds the number in markers printed as ``marker`` ("^({})" -> "^(12)")."""
+    return re.compile(re.escape(marker).replace(r"\{\}", "([0-9\u0660-\u0669]+)"))
+
+
 def _job_number(meta: dict, seed: int) -> str:
     """A job number of the UN's form "21-19241", from the metadata or made up from ``seed``."""
     if meta.get("job_number"):
@@ -597,11 +604,11 @@ class _Pages:
     def note_lines(self, n: int) -> list[str]:
         note = self.notes[n]
         body = localize_numbers(_WS.sub(" ", note.text).strip(), self.s.language)
-        return [f"({_digits(n, self.s)}) {body}"]
+        return [f"{self.s.note_label.format(_digits(n, self.s))} {body}"]
 
     def cite(self, text: str) -> None:
         """Footnotes first cited in ``text`` go to the foot of this page."""
-        for g in _MARKER_NUMBER.findall(text):
+        for g in _marker_number(self.s.marker).findall(text):
             n = int(g.translate(_WESTERN))
             if n in self.notes and n not in self.printed and n not in self.pending:
                 self.pending.append(n)

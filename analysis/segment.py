@@ -1009,8 +1009,12 @@ def _footnote_at(text: str, st: _State, settings: Settings, start: int
         # cited above: a note is printed at the foot of its marker's page ("8 June 1977"
         # under note 1 is text when marker 8 comes later)
         cited = cited and settings.first_cited.get(n, 0) <= start
+        # under a note that did not end a sentence, only the next note opening with a
+        # capital ("Supplement No." then "17 (A/75/17)" is one note; "annex" then
+        # "3 Resolution 71/256" two)
         ok = cited and n >= st.next_footnote and not (
-            st.footnote_open and not _ends_strong(st.note_text))  # "Supplement No.\n17 (A/…"
+            st.footnote_open and not _ends_strong(st.note_text) and not (
+                n == st.next_footnote and text[m.end():m.end() + 1].isupper()))
     elif settings.has_markers:
         ok = n in settings.cited
     else:

@@ -169,6 +169,8 @@ LOOKS = {
     "plain": dict(running_heads=False, page_numbers=False, job_number=False, barcode=False,
                   recycle=False),
     "spaced_markers": dict(marker_space=0.5, bold_verbs=0.5),
+    # pdftotext's footnotes: "^3" markers, bodies "3 Resolution 70/1." under the rule
+    "bare_notes": dict(marker="^{}", note_label="{}"),
 }
 
 
@@ -180,6 +182,8 @@ def test_round_trip_in_other_looks(path, look):
     settings = replace(settings_for(language), **LOOKS[look])
     if settings.width == 0 and language != "ar" and look != "unwrapped":
         pytest.skip("same look as the default")
+    if look == "bare_notes" and language == "ar":
+        pytest.skip("Arabic extractions print no rule above the notes: their labels stay (n)")
     text = render_text(parsed, seed=1, settings=settings)
     actual = Resolution(parse_text(text, language=language, name=path.name))
     assert compare(Resolution(parsed), actual) == []

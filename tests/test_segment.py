@@ -623,6 +623,19 @@ def test_a_page_break_before_la_siyyama_continues_the_paragraph():
     assert len(pre) == 1 and pre[0].endswith("بالأشخاص، لا سيما النساء والأطفال“،")
 
 
+def test_bare_footnotes_under_a_note_without_a_stop():
+    # A/RES/75/308, footnotes 2-3 as pdftotext prints them: note 2 lacks its full stop in
+    # the source, note 3 still starts a note; "Supplement No." then "17 (A/75/17)" does not
+    res = parse(COVER_EN + "Recognizing the Addis Ababa Action Agenda,^2\n\nAcknowledging "
+                "the New Urban Agenda,^3 and the report,^4\n\n1. Decides to act.\n\n"
+                "__________________\n2 Resolution 69/313, annex\n3 Resolution 71/256, annex."
+                "\n4 Official Records of the General Assembly, Supplement No.\n17 (A/75/17)."
+                "\n" + CLOSING_EN)
+    assert [(f.number, f.text) for f in res.footnotes] == [
+        (2, "Resolution 69/313, annex"), (3, "Resolution 71/256, annex."),
+        (4, "Official Records of the General Assembly, Supplement No. 17 (A/75/17).")]
+
+
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
     annex = _annex_blocks(
