@@ -7,6 +7,12 @@ XML said. The per-document table and the totals say how often the text parser re
 exact structure, and which differences are most common.
 
     python -m analysis.evaluate FOLDER [--limit N] [--show-failures K] [--seed S]
+                                       [--look NAME | --look all]
+
+``--look`` prints the text another way an extraction may (``LOOKS``: Arabic hard-wrapped,
+English on one line per paragraph, breaks as a line break and a leading space, no page
+furniture, markers after a space, pdftotext's "^3" markers and bare note numbers), so that
+the parser is not measured only on the renderer's default; ``all`` gives the totals of each.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import functools
 import re
 import sys
 import time
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +34,7 @@ from lxml import etree
 
 from .arabic import normalize_ar, normalize_digits, remove_tatweel_ar
 from .model import Parsed
-from .render import ANNEX, is_formula, render_text, settings_for
+from .render import ANNEX, RenderSettings, is_formula, render_text, settings_for
 from .resolution import Resolution
 
 #: Columns of the per-document table.
@@ -49,6 +56,43 @@ _LABEL_PUNCTUATION = re.compile("[\\s().'\u2018\u2019]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _ANNEX_WORDS = frozenset(normalize_ar(w).casefold() for w in ANNEX.values())
 _KIND = re.compile(r"^([a-z ]+):")
+
+
+@dataclass(frozen=True)
+class Look:
+    """A way the extracted text may look: changes to ``settings_for``'s ``RenderSettings``,
+    for the languages named (all when empty)."""
+
+    about: str
+    changes: dict = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+
+
+#: The looks ``--look`` knows; "default" is ``settings_for`` (the seed's look in Arabic).
+LOOKS = {
+    "default": Look("the renderer's default (Arabic unwrapped as the seed, English at 90)"),
+    "wrapped": Look("hard-wrapped at 70 columns, Arabic too",
+                    dict(width=70, page_width=70, heading_indent=10)),
+    "unwrapped": Look("one line per paragraph (per page part), English too",
+                      dict(width=0, heading_indent=0)),
+    "tight": Look("half the paragraph breaks a line break and a leading space",
+                  dict(tight_breaks=0.5)),
+    "plain": Look("no running heads, page or job numbers, bar codes or recycle line",
+                  dict(running_heads=False, page_numbers=False, job_number=False,
+                       barcode=False, recycle=False)),
+    "spaced_markers": Look("half the markers after a space, bold verbs in half the texts",
+                           dict(marker_space=0.5, bold_verbs=0.5)),
+    "bare_notes": Look("pdftotext's notes: ^3 markers, bodies '3 ...' under the rule",
+                       dict(marker="^{}", note_label="{}"), languages=("en", "fr", "es")),
+}
+
+
+def look_settings(language: str, look: str = "default") -> RenderSettings:
+    """``settings_for(language)`` changed by the look (unchanged for other languages)."""
+    chosen = LOOKS[look]
+    if chosen.languages and language not in chosen.languages:
+        return settings_for(language)
+    return replace(settings_for(language), **chosen.changes)
 _PATTERN_NUMBER = re.compile(r"\d+")
 
 
@@ -435,7 +479,7 @@ def lost_text(data: bytes, parsed: Parsed) -> list[str]:
 
 # ---------------------------------------------------------------- running it
 
-def evaluate_document(data: bytes, name: str, seed: int = 0) -> dict:
+def evaluate_document(data: bytes, name: str, seed: int = 0, look: str = "default") -> dict:
     """One row of the evaluation table, with the full lists of differences and issues."""
     from .akn import parse_xml
     from .segment import parse_text
@@ -452,7 +496,7 @@ def evaluate_document(data: bytes, name: str, seed: int = 0) -> dict:
         return _finish(row, start)
     row["language"] = expected.language
     row["issues"] = check_structure(expected) + lost_text(data, parsed)
-    text = render_text(parsed, seed=seed, settings=settings_for(expected.language))
+    text = render_text(parsed, seed=seed, settings=look_settings(expected.language, look))
     try:
         actual = Resolution(parse_text(text, language=expected.language, name=name))
     except Exception as exc:
@@ -477,11 +521,11 @@ def _finish(row: dict, start: float) -> dict:
     return row
 
 
-def evaluate_folder(folder: str | Path, limit: int | None = None, seed: int = 0
-                    ) -> pd.DataFrame:
+def evaluate_folder(folder: str | Path, limit: int | None = None, seed: int = 0,
+                    look: str = "default") -> pd.DataFrame:
     """The evaluation table for every ``*.xml`` of ``folder`` (sorted by name)."""
     paths = sorted(Path(folder).glob("*.xml"))[:limit]
-    rows = [evaluate_document(p.read_bytes(), p.name, seed=seed) for p in paths]
+    rows = [evaluate_document(p.read_bytes(), p.name, seed=seed, look=look) for p in paths]
     df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues", "meta"])
     for col in ("file", "language", "first_difference"):
         df[col] = df[col].astype("str")
@@ -561,10 +605,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-failures", type=int, default=0, metavar="K",
                         help="list the differences of the first K failing documents")
     parser.add_argument("--seed", type=int, default=0, help="seed of the rendering")
+    parser.add_argument("--look", choices=[*LOOKS, "all"], default="default",
+                        help="how the rendered text looks (see LOOKS); all: totals of each")
     args = parser.parse_args(argv)
-    df = evaluate_folder(args.folder, limit=args.limit, seed=args.seed)
+    if args.look == "all":
+        print(looks_report(args.folder, limit=args.limit, seed=args.seed))
+        return 0
+    print(f"look: {args.look} ({LOOKS[args.look].about})")
+    df = evaluate_folder(args.folder, limit=args.limit, seed=args.seed, look=args.look)
     print(report(df, show_failures=args.show_failures))
     return 0
+
+
+def looks_report(folder: str | Path, limit: int | None = None, seed: int = 0) -> str:
+    """One line of totals per look: how the text parser fares on each."""
+    rows = []
+    for name, look in LOOKS.items():
+        df = evaluate_folder(folder, limit=limit, seed=seed, look=name)
+        for language, row in totals(df).drop(index="all").iterrows():
+            rows.append({"look": name, "language": language, "documents": int(row["documents"]),
+                         "text_exact": int(row["text_exact"]),
+                         "text_exact_%": row["text_exact_%"],
+                         "about": look.about if not look.languages
+                         or language in look.languages else "(default look: not for "
+                         f"{language})"})
+    with pd.option_context("display.width", 250, "display.max_colwidth", 90):
+        return pd.DataFrame(rows).to_string(index=False)
 
 
 if __name__ == "__main__":

@@ -10,12 +10,14 @@ import pytest
 from analysis import paths
 from analysis.akn import parse_xml
 from analysis.evaluate import (
+    LOOKS,
     check_structure,
     comparable_part,
     comparable_text,
     compare,
     evaluate_document,
     evaluate_folder,
+    look_settings,
     lost_text,
     main,
     totals,
@@ -159,34 +161,27 @@ def test_round_trip(path):
     assert row["ok"]
 
 
-# Other looks an extraction may have (the parser must not depend on the renderer's defaults):
-# Arabic hard-wrapped, English run on one line per paragraph or wrapped narrow, paragraph
-# breaks written as a line break and a leading space, no page furniture at all.
-LOOKS = {
-    "wrapped": dict(width=60, page_width=60, heading_indent=8),
-    "unwrapped": dict(width=0, heading_indent=0),
-    "tight": dict(tight_breaks=0.5),
-    "plain": dict(running_heads=False, page_numbers=False, job_number=False, barcode=False,
-                  recycle=False),
-    "spaced_markers": dict(marker_space=0.5, bold_verbs=0.5),
-    # pdftotext's footnotes: "^3" markers, bodies "3 Resolution 70/1." under the rule
-    "bare_notes": dict(marker="^{}", note_label="{}"),
-}
-
-
-@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("look", [k for k in LOOKS if k != "default"])
 @pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: p.name)
 def test_round_trip_in_other_looks(path, look):
+    # the parser must not depend on the renderer's defaults (see evaluate.LOOKS)
     parsed = parse_xml(path.read_bytes())
     language = parsed.meta["language"]
-    settings = replace(settings_for(language), **LOOKS[look])
-    if settings.width == 0 and language != "ar" and look != "unwrapped":
-        pytest.skip("same look as the default")
-    if look == "bare_notes" and language == "ar":
-        pytest.skip("Arabic extractions print no rule above the notes: their labels stay (n)")
-    text = render_text(parsed, seed=1, settings=settings)
-    actual = Resolution(parse_text(text, language=language, name=path.name))
-    assert compare(Resolution(parsed), actual) == []
+    if look_settings(language, look) == look_settings(language):
+        pytest.skip(f"{look} is the default look in {language}")
+    row = evaluate_document(path.read_bytes(), path.name, seed=1, look=look)
+    assert row["differences"] == []
+
+
+def test_looks_change_the_text():
+    parsed = parse_xml((paths.RAW / "A_RES_76_186-2119241E.xml").read_bytes())
+    texts = {look: render_text(parsed, seed=1, settings=look_settings("en", look))
+             for look in LOOKS}
+    assert len(set(texts.values())) == len(LOOKS)
+    assert "^3" in texts["bare_notes"] and "\n3 Target 8.7." in texts["bare_notes"]
+    page_number = re.compile(r"\n\d+/\d+\n")  # "2/9" lines
+    assert page_number.search(texts["default"]) and not page_number.search(texts["plain"])
+    assert look_settings("ar", "bare_notes") == settings_for("ar")  # English only
 
 
 def test_round_trip_cuts_paragraphs_around_footnotes():
