@@ -339,8 +339,8 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 
 def _interpret(m: re.Match, language: str, months: dict[str, int], between: set[str]):
     """(span, iso, end_iso, precision, kind) of one regex match, or None if not a real date."""
-    def g(name: str) -> str | None:
-        return m.groupdict().get(name)
+    groups = m.groupdict()
+    g = groups.get
 
     for p in ("r", "p"):
         if g(p + "d1"):

@@ -36,13 +36,17 @@ def typed_array(values, dtype):
                 pa.array(values, pa.large_string(), from_pandas=True), dtype=resolved)
         if kind in ("int64", "bool") and _all_of(values, int if kind == "int64" else bool):
             return np.array(values, dtype=kind)
-        if kind == "Int64" and _all_of(values, int, type(None)):
-            mask = np.fromiter((v is None for v in values), bool, len(values))
-            data = np.fromiter((0 if v is None else v for v in values), np.int64, len(values))
+        if kind == "Int64" and _all_of(values, int, type(None), _NA):
+            mask = np.fromiter((v is None or v is pd.NA for v in values), bool, len(values))
+            data = np.fromiter((v if type(v) is int else 0 for v in values), np.int64,
+                               len(values))
             return pd.arrays.IntegerArray(data, mask)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
         pass
     return pd.array(list(values), dtype=dtype)
+
+
+_NA = type(pd.NA)
 
 
 def _all_of(values, *types) -> bool:

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .arabic import normalize_ar, original_span
@@ -854,8 +855,10 @@ def footnote_references(footnotes: pd.DataFrame | None, language: str
     if footnotes is None or footnotes.empty:
         return out
     series = "UNTS"
-    ordered = footnotes.sort_values("number")
-    for number, text in zip(ordered["number"], ordered["text"], strict=True):
+    # By number, as DataFrame.sort_values orders them (the same numpy sort), from lists.
+    numbers, texts = footnotes["number"].tolist(), footnotes["text"].tolist()
+    order = np.argsort(footnotes["number"].to_numpy(), kind="quicksort").tolist()
+    for number, text in ((numbers[k], texts[k]) for k in order):
         refs = find_references(text, language, previous_series=series)
         treaties = [r.symbol for r in refs if r.kind == "treaty"]
         if treaties:
@@ -881,9 +884,10 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     cited: set[int] = set()
     blank = [""] * len(paragraphs)
     for idx, part, section, number, sub, text, notes in zip(
-            paragraphs.index, paragraphs.get("part", blank), paragraphs["section"],
-            paragraphs["number"], paragraphs.get("sub", blank), paragraphs["text"],
-            paragraphs["footnotes"], strict=True):
+            paragraphs.index, _listed(paragraphs.get("part", blank)),
+            *(_listed(paragraphs[c]) for c in ("section", "number")),
+            _listed(paragraphs.get("sub", blank)),
+            *(_listed(paragraphs[c]) for c in ("text", "footnotes")), strict=True):
         where = (int(idx), part, section, number, sub)
         rows += [_ref_row(r, where, None) for r in find_references(text, language)]
         for note in notes:
@@ -893,6 +897,11 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
         if note not in cited:
             rows += [_ref_row(r, nowhere, note) for r in refs]
     return typed_frame(rows, _REFERENCE_DTYPES)
+
+
+def _listed(column) -> list:
+    """A column as a list (iterating a list is quicker than a pandas array)."""
+    return column if isinstance(column, list) else column.tolist()
 
 
 # Columns that may be unknown (body, symbol, letters, date) are nullable text, so that a
