@@ -312,6 +312,11 @@ def mentions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     ``paragraph`` is the row index in ``paragraphs``; ``start``/``end`` are offsets into that
     row's ``text``; ``name`` and ``type`` come from the lexicon.
     """
+    return typed_frame(mention_rows(paragraphs, language), MENTION_DTYPES)
+
+
+def mention_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
+    """The rows of ``mentions_table``, as tuples in the order of ``MENTION_COLUMNS``."""
     lexicon = _names_and_types()
     rows = []
     for idx, text, *where in zip(paragraphs.index, paragraphs["text"].tolist(),
@@ -320,10 +325,10 @@ def mentions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
         for m in find_actors(text, language):
             rows.append((idx, *where, m.actor, *lexicon[m.actor], m.surface, m.form, m.start,
                          m.end))
-    return typed_frame(rows, _MENTION_DTYPES)
+    return rows
 
 
-_MENTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else
+MENTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else
                    "Int64" if c == "number" else "str" for c in MENTION_COLUMNS}
 
 

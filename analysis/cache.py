@@ -133,6 +133,15 @@ def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
     return pa.table(arrays) if arrays else pa.table({}), info
 
 
+def rows_to_arrow(rows: list[tuple], dtypes: dict, name: str, warnings: list[str]
+                  ) -> tuple[pa.Table, dict]:
+    """``frame_to_arrow`` of ``frames.typed_frame(rows, dtypes)``, from the same typed
+    arrays, without making the DataFrame."""
+    from .frames import typed_columns
+
+    return arrays_to_arrow(typed_columns(rows, dtypes), len(rows), name, warnings)
+
+
 def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:
     """``frame_to_arrow`` of ``DataFrame([record])``: a one-row table, built directly when
     every value is text, an integer or None (the dtypes pandas gives them: str, int64,

@@ -238,7 +238,7 @@ def resolution_tables(res, path: str, caught: list | None = None
     dtype info; extractor failures as error rows (the structure tables stay); the
     resolution's warnings and the ``caught`` Python warnings as the ``warnings`` table;
     notes on cells stored as text."""
-    from .cache import arrays_to_arrow, frame_to_arrow, record_to_arrow
+    from .cache import arrays_to_arrow, frame_to_arrow, record_to_arrow, rows_to_arrow
     from .frames import typed_array
 
     meta = {key: None for key in META_KEYS}
@@ -250,8 +250,14 @@ def resolution_tables(res, path: str, caught: list | None = None
         messages.append(f"no symbol found; the file name {symbol!r} stands in")
     errors, notes = [], []
     tables = {"meta": record_to_arrow(meta, "meta", notes)}
+    # A Resolution gives its extracted tables as rows, which become Arrow directly;
+    # anything else (a test's stand-in) as DataFrames.
+    rows_of = getattr(res, "table_rows", None)
     for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
         try:
+            if rows_of is not None and name in EXTRACTED_TABLES:
+                tables[name] = rows_to_arrow(*rows_of(name), name, notes)
+                continue
             df = getattr(res, name)
         except Exception as exc:  # one extractor failing must not lose the file
             errors.append((path, name, type(exc).__name__, str(exc)))

@@ -41,7 +41,7 @@ from importlib import resources
 import pandas as pd
 
 from .arabic import normalize_ar, original_span
-from .frames import typed_frame
+from .frames import as_list, typed_frame
 
 LANGUAGES = ("ar", "en", "fr", "es")
 
@@ -393,18 +393,14 @@ def _text_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None):
     blank = [""] * len(paragraphs)
     yield from ((int(idx), None, part, section, number, sub, text)
                 for idx, part, section, number, sub, text in zip(
-                    paragraphs.index, _listed(paragraphs.get("part", blank)),
-                    _listed(paragraphs["section"]), paragraphs["number"],
-                    _listed(paragraphs.get("sub", blank)), _listed(paragraphs["text"]),
+                    paragraphs.index, as_list(paragraphs.get("part", blank)),
+                    as_list(paragraphs["section"]), paragraphs["number"],
+                    as_list(paragraphs.get("sub", blank)), as_list(paragraphs["text"]),
                     strict=True))
     if footnotes is not None:
         yield from ((None, int(number), "", "footnote", None, "", text)
                     for number, text in zip(footnotes["number"].tolist(),
-                                            _listed(footnotes["text"]), strict=True))
-
-
-def _listed(column) -> list:
-    return column if isinstance(column, list) else column.tolist()
+                                            as_list(footnotes["text"]), strict=True))
 
 
 def dates_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
@@ -415,13 +411,19 @@ def dates_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     ``footnote`` the footnote number (NA for a paragraph); ``section`` is the paragraph's
     section or "footnote"; ``start``/``end`` index that paragraph's or footnote's ``text``.
     """
+    return typed_frame(date_rows(paragraphs, footnotes, language), DATE_DTYPES)
+
+
+def date_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
+              language: str) -> list[tuple]:
+    """The rows of ``dates_table``, as tuples in the order of ``DATE_COLUMNS``."""
     rows = []
     for *where, text in _text_rows(paragraphs, footnotes):
         for d in find_dates(text if isinstance(text, str) else "", language):
             rows.append((*where, d.start, d.end, d.text, d.iso, d.end_iso, d.precision,
                          d.kind))
-    return typed_frame(rows, _DATE_DTYPES)
+    return rows
 
 
-_DATE_DTYPES = {c: "Int64" if c in ("paragraph", "footnote", "number", "start", "end")
+DATE_DTYPES = {c: "Int64" if c in ("paragraph", "footnote", "number", "start", "end")
                 else "str" for c in DATE_COLUMNS}

@@ -62,7 +62,7 @@ import pandas as pd
 
 from .arabic import normalize_ar, original_span
 from .dates import date_words, dates_in, text_dates
-from .frames import typed_frame
+from .frames import as_list, typed_frame
 
 RESOLUTION_KINDS = ("GA resolution", "ECOSOC resolution", "Human Rights Council resolution",
                     "Security Council resolution")
@@ -878,16 +878,23 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     header comes first, with section "meta". ``start``/``end`` index the text the reference
     was found in (the paragraph's or the footnote's).
     """
+    return typed_frame(reference_rows(paragraphs, footnotes, language, meta),
+                       REFERENCE_DTYPES)
+
+
+def reference_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None, language: str,
+                   meta: dict | None = None) -> list[tuple]:
+    """The rows of ``references_table``, as tuples in the order of ``REFERENCE_COLUMNS``."""
     nowhere = (None, "", None, None, "")
     rows = [_ref_row(r, (None, "", "meta", None, ""), None) for r in meta_references(meta)]
     by_note = footnote_references(footnotes, language)
     cited: set[int] = set()
     blank = [""] * len(paragraphs)
     for idx, part, section, number, sub, text, notes in zip(
-            paragraphs.index, _listed(paragraphs.get("part", blank)),
-            *(_listed(paragraphs[c]) for c in ("section", "number")),
-            _listed(paragraphs.get("sub", blank)),
-            *(_listed(paragraphs[c]) for c in ("text", "footnotes")), strict=True):
+            paragraphs.index, as_list(paragraphs.get("part", blank)),
+            *(as_list(paragraphs[c]) for c in ("section", "number")),
+            as_list(paragraphs.get("sub", blank)),
+            *(as_list(paragraphs[c]) for c in ("text", "footnotes")), strict=True):
         where = (int(idx), part, section, number, sub)
         rows += [_ref_row(r, where, None) for r in find_references(text, language)]
         for note in notes:
@@ -896,17 +903,12 @@ def references_table(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None,
     for note, refs in by_note.items():
         if note not in cited:
             rows += [_ref_row(r, nowhere, note) for r in refs]
-    return typed_frame(rows, _REFERENCE_DTYPES)
-
-
-def _listed(column) -> list:
-    """A column as a list (iterating a list is quicker than a pandas array)."""
-    return column if isinstance(column, list) else column.tolist()
+    return rows
 
 
 # Columns that may be unknown (body, symbol, letters, date) are nullable text, so that a
 # missing value is <NA> like the integer columns beside it (the "str" dtype would show NaN).
-_REFERENCE_DTYPES = {c: "Int64" if c in ("paragraph", "number", "footnote", "start", "end")
+REFERENCE_DTYPES = {c: "Int64" if c in ("paragraph", "number", "footnote", "start", "end")
                      else "bool" if c == "via_footnote"
                      else pd.StringDtype() if c in ("body", "symbol", "letters", "date")
                      else "str" for c in REFERENCE_COLUMNS}

@@ -98,6 +98,29 @@ class Resolution:
 
         return dates_table(self.paragraphs, self.footnotes, self.language)
 
+    def table_rows(self, name: str) -> tuple[list[tuple], dict]:
+        """The rows of an extracted table and their dtypes, what ``frames.typed_frame``
+        makes its DataFrame of: for ``load_corpus``, which makes one DataFrame of many
+        resolutions' rows."""
+        if name == "actions":
+            from .verbs import ACTION_DTYPES, action_rows
+
+            return action_rows(self.paragraphs, self.language), ACTION_DTYPES
+        if name == "mentions":
+            from .actors import MENTION_DTYPES, mention_rows
+
+            return mention_rows(self.paragraphs, self.language), MENTION_DTYPES
+        if name == "references":
+            from .references import REFERENCE_DTYPES, reference_rows
+
+            return (reference_rows(self.paragraphs, self.footnotes, self.language,
+                                   meta=self.meta), REFERENCE_DTYPES)
+        if name == "dates":
+            from .dates import DATE_DTYPES, date_rows
+
+            return date_rows(self.paragraphs, self.footnotes, self.language), DATE_DTYPES
+        raise KeyError(f"no extracted table {name!r}")
+
     def timeline(self) -> pd.DataFrame:
         from .references import timeline_table
 

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .arabic import dediac_ar, remove_tatweel_ar
-from .frames import typed_array, typed_frame
+from .frames import as_list, typed_array, typed_frame
 from .phrases import _BOLD, _WORD, normalize_word, words
 
 LEXICON_COLUMNS = ["language", "section", "lemma", "verb", "variants", "english", "verb_class",
@@ -253,19 +253,14 @@ def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
                       "verb_en and verb_class are left empty", stacklevel=2)
     elif len(paragraphs):
-        for k, (phrase, text, section, sub) in enumerate(zip(
-                *_text_columns(paragraphs, "phrase", "text", "section", "sub"), strict=True)):
+        columns = [as_list(paragraphs[c]) for c in ("phrase", "text", "section", "sub")]
+        for k, (phrase, text, section, sub) in enumerate(zip(*columns, strict=True)):
             if section in SECTIONS and not sub:
                 row = _paragraph_row(phrase, text, language, section)
                 if row:
                     english[k], classes[k] = _first_english(row), row["verb_class"]
     return paragraphs.assign(verb_en=typed_array(english, "str"),
                              verb_class=typed_array(classes, "str"))
-
-
-def _text_columns(df: pd.DataFrame, *names: str) -> list[list]:
-    """Columns as lists: iterating a list is quicker than iterating a pandas array."""
-    return [df[name].tolist() for name in names]
 
 
 def _has_language(language: str) -> bool:
@@ -579,15 +574,21 @@ def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     addresses, as written, where one follows the verb; ``addressee_id`` the ids from the
     actor lexicon found in it.
     """
+    return typed_frame(action_rows(paragraphs, language), ACTION_DTYPES)
+
+
+def action_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
+    """The rows of ``actions_table``, as tuples in the order of ``ACTION_COLUMNS``."""
     rows = []
     if len(paragraphs) and not _has_language(language):
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
-                      "no actions found", stacklevel=2)
+                      "no actions found", stacklevel=3)  # actions_table's caller
     elif len(paragraphs):
         phrases = paragraphs["phrase"] if "phrase" in paragraphs else [""] * len(paragraphs)
         for idx, section, number, sub, text, phrase in zip(
                 paragraphs.index, paragraphs["section"].tolist(), paragraphs["number"],
-                paragraphs["sub"].tolist(), paragraphs["text"].tolist(), phrases, strict=True):
+                paragraphs["sub"].tolist(), paragraphs["text"].tolist(), as_list(phrases),
+                strict=True):
             if section not in SECTIONS:
                 continue
             matches = None
@@ -603,10 +604,10 @@ def actions_table(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
                 rows.append((idx, section, number, sub, a.row["verb"], a.row["lemma"],
                              _first_english(a.row), a.row["verb_class"], a.surface, a.start,
                              a.end, a.is_opening, a.addressee, ids))
-    return typed_frame(rows, _ACTION_DTYPES)
+    return rows
 
 
-_ACTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else "Int64"
+ACTION_DTYPES = {c: "int64" if c in ("paragraph", "start", "end") else "Int64"
                   if c == "number" else "bool" if c == "is_opening" else "str"
                   for c in ACTION_COLUMNS}
 
