@@ -1060,6 +1060,10 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
                    or (settings.indent_marks and ln.indent))  # a leading space: a new block
     if not after_break:  # a wrapped line of an unfinished sentence: no rule below applies
         return Role(ln, "continuation")
+    if (soft and settings.blank_breaks and st.open_kind in ("paragraph", "sub")
+            and not (settings.indent_marks and ln.indent)
+            and _filled(st.open_text, text, settings.wrap)):
+        return Role(ln, "continuation")  # blocks are set apart: the width broke this line
     num = _number_at(text)
     if num and _plausible(num[0], st):
         return _numbered(st, ln, num)
@@ -1359,8 +1363,6 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     if soft:
         if settings.indent_marks and indent:
             return True
-        if settings.blank_breaks and _filled(st.open_text, text, settings.wrap):
-            return False
         return bool(_phrase(text, lang, st.section)) and (
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
