@@ -212,6 +212,7 @@ def lemma_key(phrase: str, language: str) -> str:
 # Lookups
 
 
+@functools.lru_cache(maxsize=1 << 14)  # paragraphs open with the same few hundred phrases
 def lookup(phrase: str, language: str, section: str | None = None) -> dict | None:
     """The lexicon row for an opening phrase, or None.
 
@@ -237,7 +238,7 @@ def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict 
     if row is None and text:
         head = _LABEL.match(text)
         start = text[head.end():] if head else text
-        row = lookup(" ".join(m.group() for m in words(start[:300])[:_MAX_WORDS]),
+        row = lookup(" ".join(_WORD.findall(_BOLD.sub("  ", start[:300]))[:_MAX_WORDS]),
                      language, section)
     return row
 
