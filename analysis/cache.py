@@ -2,7 +2,7 @@
 
 The corpus loader holds each resolution's tables (meta, paragraphs, footnotes, ...) as
 Arrow tables with their pandas dtypes (``frame_to_arrow``), and makes one DataFrame per
-table name once for the whole corpus (``parts_to_frame``). In the cache a resolution's
+table name once for the whole corpus (``table_to_frame``). In the cache a resolution's
 tables are ONE Arrow table (``bundle``): every table's columns prefixed with its name
 ("paragraphs.text"), its rows marked in a ``table`` column, the pandas dtypes kept in the
 schema metadata; one file per resolution keeps a warm load to one read per file.
@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 #: Bump to invalidate every entry when this file's layout changes.
-FORMAT = "1"
+FORMAT = "2"
 _META_KEY = b"analysis.cache"
 
 
@@ -246,11 +246,10 @@ def concat_arrow(tables: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(fixed, promote_options="permissive")
 
 
-def parts_to_frame(tables: list[pa.Table], info: dict) -> pd.DataFrame:
-    """One table's parts from many files (see ``merge_dtypes`` for ``info``) as one
-    DataFrame with its dtypes and list cells."""
+def table_to_frame(table: pa.Table, info: dict) -> pd.DataFrame:
+    """One table's rows from many files (``concat_arrow``; see ``merge_dtypes`` for
+    ``info``) as a DataFrame with its dtypes and list cells."""
     columns = list(info["columns"])
-    table = concat_arrow(tables) if tables else pa.table({})
     present = [c for c in columns if c in table.column_names]
     df = table.select(present).combine_chunks().to_pandas()
     df.columns = present

@@ -234,10 +234,11 @@ def parse_file(path: str, cache_dir: str | None = None, loader=None) -> FileResu
 
 def resolution_tables(res, path: str, caught: list | None = None
                       ) -> tuple[dict[str, tuple], list, list[str]]:
-    """All the tables of one Resolution as keyed Arrow tables (see ``keyed``), with their
-    dtype info; extractor failures as error rows (the structure tables stay); the
-    resolution's warnings and the ``caught`` Python warnings as the ``warnings`` table;
-    notes on cells stored as text."""
+    """All the tables of one Resolution as Arrow tables with their dtype info, which also
+    holds the resolution's ``key`` (symbol, language: ``combine_results`` puts them in
+    front of every row, see ``keyed``); extractor failures as error rows (the structure
+    tables stay); the resolution's warnings and the ``caught`` Python warnings as the
+    ``warnings`` table; notes on cells stored as text."""
     from .cache import arrays_to_arrow, frame_to_arrow, record_to_arrow, rows_to_arrow
     from .frames import typed_array
 
@@ -268,11 +269,8 @@ def resolution_tables(res, path: str, caught: list | None = None
     messages = list(dict.fromkeys(messages))
     tables["warnings"] = arrays_to_arrow({"message": typed_array(messages, "str")},
                                          len(messages), "warnings", notes)
-    parts = {}
-    for name, (table, info) in tables.items():
-        parts[name] = keyed(table, info, symbol, language, numbered=name in _NUMBERED,
-                            clash=None if name in _UNNUMBERED else _CLASH_PREFIX.get(
-                                name, f"{name}_"))
+    parts = {name: (table, {**info, "key": [symbol, language]})
+             for name, (table, info) in tables.items()}
     return parts, errors, notes
 
 
@@ -290,21 +288,26 @@ def lexicon_languages() -> dict[str, tuple[frozenset, str]]:
     return {"actor lexicon": (frozenset(actor_forms()["language"]), "mentions is empty")}
 
 
-def keyed(table, info: dict, symbol: str, language: str, numbered: bool = True,
+def keyed(table, info: dict, keys: list[tuple[str, str, int]], numbered: bool = True,
           clash: str | None = None) -> tuple:
-    """An Arrow table and its dtype info with symbol, language (and, when ``numbered``,
-    ``row``: the position in the resolution's own table) as the first columns. A column
-    of the table with one of these names is renamed with the prefix ``clash`` (the cited
-    ``symbol`` of a reference becomes ``cited_symbol``), or dropped when ``clash`` is None
-    (meta, whose symbol is the resolution's own)."""
+    """An Arrow table of many resolutions' rows (``keys``: the symbol, language and number
+    of rows of each, in order) and its dtype info, with symbol, language (and, when
+    ``numbered``, ``row``: the position in the resolution's own table) as the first
+    columns. A column of the table with one of these names is renamed with the prefix
+    ``clash`` (the cited ``symbol`` of a reference becomes ``cited_symbol``), or dropped
+    when ``clash`` is None (meta, whose symbol is the resolution's own)."""
+    import numpy as np
     import pyarrow as pa
 
-    n = table.num_rows
-    front = {"symbol": pa.array([symbol] * n, pa.string()),
-             "language": pa.array([language] * n, pa.string())}
+    counts = np.array([n for _, _, n in keys], dtype=np.int64)
+    if counts.sum() != table.num_rows:
+        raise ValueError(f"{table.num_rows} rows for {counts.sum()} keyed rows")
+    front = {key: pa.array(np.repeat(np.array([k[i] for k in keys], dtype=object), counts),
+                           pa.string()) for i, key in enumerate(("symbol", "language"))}
     dtypes = {"symbol": "str", "language": "str"}
     if numbered:
-        front["row"] = pa.array(range(n), pa.int64())
+        firsts = np.repeat(np.cumsum(counts) - counts, counts)
+        front["row"] = pa.array(np.arange(table.num_rows, dtype=np.int64) - firsts)
         dtypes["row"] = "int64"
     rename = {} if clash is None else {c: clash + c for c in front if c in info["columns"]}
     columns = {}
@@ -314,7 +317,7 @@ def keyed(table, info: dict, symbol: str, language: str, numbered: bool = True,
         columns[rename.get(col, col)] = table[col]
     info = {"columns": {**dtypes, **{rename.get(c, c): t for c, t in info["columns"].items()
                                      if c in columns or c in rename}},
-            "lists": [rename.get(c, c) for c in info["lists"]], "rows": info["rows"]}
+            "lists": [rename.get(c, c) for c in info["lists"]]}
     return pa.table({**front, **columns}), info
 
 
@@ -404,16 +407,24 @@ def _size(path: str) -> int:
 
 
 def combine_results(results: list[FileResult]) -> Corpus:
-    """One Corpus from the workers' results, in file order."""
-    from .cache import merge_dtypes, parts_to_frame
+    """One Corpus from the workers' results, in file order: each table's parts
+    concatenated, keyed (``keyed``) and made a DataFrame once."""
+    from .cache import concat_arrow, merge_dtypes, table_to_frame
 
     good = [r.parts for r in results if r.parts is not None]
     errors = pd.DataFrame([e for r in results for e in r.errors], columns=ERROR_COLUMNS,
                           dtype="str")
     merged = merge_dtypes([{name: info for name, (_, info) in parts.items()}
                            for parts in good])
-    tables = {name: parts_to_frame([p[name][0] for p in good if name in p], info)
-              for name, info in merged.items()}
+    tables = {}
+    for name, info in merged.items():
+        own = [p[name] for p in good if name in p]
+        table, info = keyed(concat_arrow([table for table, _ in own]), info,
+                            [(*part_info["key"], part_info["rows"]) for _, part_info in own],
+                            numbered=name in _NUMBERED,
+                            clash=None if name in _UNNUMBERED else _CLASH_PREFIX.get(
+                                name, f"{name}_"))
+        tables[name] = table_to_frame(table, info)
     for name in ("meta", *STRUCTURE_TABLES, *EXTRACTED_TABLES, "warnings"):
         if name not in tables:
             tables[name] = _empty(KEY_COLUMNS + ([] if name in ("meta", "warnings")
