@@ -18,13 +18,18 @@ Rules, all general (none names a document):
   is a heading, or (after a line ending in terminal punctuation) opens with a known opening
   phrase (``phrases.match_phrase``) or a leading space. Otherwise it continues the block
   before it (a hard-wrapped line; a hyphen ending a line joins the word, "medium- and" kept).
+  In hard-wrapped text whose blocks are set apart by blank lines (or leading spaces), a line
+  under one that had no room left for its first word is a wrapped line, whatever it starts
+  with ("،" then "وإذ", an inline "(ج)"). Footnote markers alone on a line (wrapped away
+  from their word) continue the block.
 - Across a blank line, page furniture or a footnote block, a block continues the previous one
   when the previous lacks terminal punctuation ("،" "؛" "." ":" ";" ","), when it is in the
   operative part or numbered annex and starts with neither number nor label (except after a
   sub-item or a colon: text continuing a numbered paragraph, "as well as ...", takes its
   number), or (preamble, after a comma or colon) when it does not open like a preambular
   paragraph: a lower-case word; otherwise neither a known opening phrase nor the first word
-  of one, an English participle before a lower-case word ("Rejecting the"), nor Arabic
+  of one (in Arabic with a second word seen after it: "لا تزال", not "لا سيما"), an English
+  participle before a lower-case word ("Rejecting the", "Firmly believing"), nor Arabic
   "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها").
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
@@ -42,9 +47,11 @@ Rules, all general (none names a document):
   heading, "Article 6") that ends a sentence starts a new paragraph, as elsewhere.
 - Footnote bodies are lines "(n) ..." whose number a marker ``^(n)`` cites (or the next
   footnote number when the text has no markers), and, after a separator line of underscores,
-  lines "n ..." (pdftotext's way) unless the footnote line before did not end a sentence
-  ("Supplement No." then "17 (A/75/17)"). A footnote's wrapped lines follow it without a
-  blank line; "(3)" right after a sub-item "(2)" is a list item, not a footnote.
+  lines "n ..." (pdftotext's way) whose marker came before them, unless the footnote line
+  before did not end a sentence and the line does not open a capital ("Supplement No." then
+  "17 (A/75/17)"); three blank lines end the footnote area. A footnote's wrapped lines
+  follow it without a blank line; "(3)" right after a sub-item "(2)" is a list item, not a
+  footnote.
 - Markers ``^(n)``/``^n`` (Eastern or Western digits) and superscript digits are removed from
   paragraph text and recorded in ``Block.footnotes``; when a text has footnote bodies but no
   such markers, digits glued to the end of a word ("Summit,1") are taken as markers, in
@@ -673,11 +680,12 @@ def _second_words(language: str) -> dict[str, frozenset[str] | None]:
 
 
 def _known_start(first: str, second: str, language: str) -> bool:
-    """The first word opens known phrases, and the second can follow it: "لا تزال" but not
-    "لا سيما" (a page break before "especially")."""
+    """The first word opens known phrases and, in Arabic (no capitals to tell a sentence
+    going on), the second can follow it: "لا تزال" but not "لا سيما" ("especially", after a
+    page break). English takes any second word ("Deeply alarmed" unseen)."""
     if first not in _opening_words(language):
         return False
-    if language == "ar" and first in _opening_words_particles():
+    if language != "ar" or first in _opening_words_particles():
         return True
     seconds = _second_words(language).get(first)
     return seconds is None or not second or normalize_word(second, language) in seconds
@@ -752,10 +760,12 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
         return _known_start(norm, second, language) or masdar
     if not word[:1].isupper():
         return False
-    # a participle or adjective heading the clause ("Rejecting the", "Seized of"), not a
-    # proper name ("United Nations")
+    # a participle or adjective heading the clause ("Rejecting the", "Seized of"), perhaps
+    # after an adverb ("Firmly believing"), not a proper name ("United Nations")
     participle = bool(_PARTICIPLE.match(word)) and second[:1].islower()
-    return _known_start(word.casefold(), second, language) or participle
+    adverb = (word.endswith("ly") and second[:1].islower()
+              and bool(_PARTICIPLE.match(second.capitalize())))
+    return _known_start(word.casefold(), second, language) or participle or adverb
 
 
 def _number_at(text: str) -> tuple[int, int] | None:

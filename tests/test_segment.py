@@ -636,6 +636,16 @@ def test_bare_footnotes_under_a_note_without_a_stop():
         (4, "Official Records of the General Assembly, Supplement No. 17 (A/75/17).")]
 
 
+def test_an_adverb_and_a_participle_open_a_preambular_paragraph():
+    # after A/RES/75/39, preambular paragraph 12, a page break then "Firmly believing that";
+    # here with an adverb the lexicon never saw open a paragraph
+    res = parse(COVER_EN + "Stressing the need to provide adequate assistance to victims,\n\n"
+                "\n2/3\n13-44785\n\nA/RES/68/192\n\nKeenly believing that it is in the "
+                "interest of humanity,\n\n1. Calls upon all States to act." + CLOSING_EN)
+    pre = [b.text[:14] for b in res.blocks if b.section == "preamble"]
+    assert pre == ["Stressing the ", "Keenly believi"]
+
+
 def test_a_heading_after_a_colon_when_a_block_follows():
     # A/RES/75/246, paragraph 43: the table's title "A. Pension Administration"
     annex = _annex_blocks(
