@@ -1,6 +1,8 @@
 """Reading input: bytes from a file or the caller, decoded to text, with clear errors.
 
-I/O only: this module opens files and decodes bytes; the parsing is elsewhere.
+I/O only: this module opens files and decodes bytes; the parsing is elsewhere. Decoding
+also settles what is the same text written another way: CRLF and CR line ends become LF and,
+in text (not XML), Arabic presentation forms become letters.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .arabic import expand_presentation_forms
 from .errors import ResolutionParseError
+
+# Arabic presentation forms A and B (U+FB50..U+FDFF, U+FE70..U+FEFE): shaped glyphs.
+_PRESENTATION_CHAR = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 #: Inputs larger than this are refused rather than parsed (a resolution is well under 1 MB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -51,7 +57,9 @@ def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
         return _from_bytes(bytes(source), name or "<bytes>", suffix="")
     if isinstance(source, str):
         text = normalize_newlines(source.removeprefix("\ufeff"))
-        return Source(text=text, name=name or "<text>", is_xml=looks_like_xml(text))
+        is_xml = looks_like_xml(text)
+        return Source(text=text if is_xml else fold_presentation_forms(text),
+                      name=name or "<text>", is_xml=is_xml)
     raise TypeError(f"expected a path, bytes or str, not {type(source).__name__}")
 
 
@@ -91,6 +99,8 @@ def _from_bytes(data: bytes, name: str, suffix: str) -> Source:
     text = decode_bytes(data, name)
     text = normalize_newlines(text)
     is_xml = suffix == ".xml" or looks_like_xml(text)
+    if not is_xml:
+        text = fold_presentation_forms(text)
     return Source(text=text, name=name, is_xml=is_xml, raw=data)
 
 
@@ -179,6 +189,15 @@ def normalize_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Arabic letters that some PDF extractors give as presentation forms (shaped glyphs,
+    "ﻹ") become the letters themselves, as CRLF becomes LF: the parser and its spans work
+    on the decoded text."""
+    if not _PRESENTATION_CHAR.search(text):
+        return text
+    return expand_presentation_forms(text)
 
 
 def looks_like_xml(text: str) -> bool:
