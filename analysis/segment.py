@@ -373,6 +373,13 @@ def find_formula(lines: list[Line], furniture: dict, settings: Settings) -> int:
     if last is None:
         raise ResolutionParseError("the text is empty", source=settings.name, line=1,
                                    expected="the text of a resolution")
+    reversed_at = next((ln for ln in lines if ln.text and M.is_formula(ln.text[::-1],
+                                                                       settings.language)), None)
+    if reversed_at is not None and reversed_at.text[::-1] != reversed_at.text:
+        raise ResolutionParseError(
+            "the enacting formula is written backwards: Arabic in visual order (the extractor "
+            "reversed each line)", source=settings.name, line=reversed_at.no,
+            expected="text in logical order (pdftotext writes it so)")
     where = first or last
     raise ResolutionParseError(
         "no enacting formula found", source=settings.name, line=where.no,

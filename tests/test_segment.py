@@ -418,6 +418,15 @@ def test_text_without_enacting_formula_names_the_first_line_that_is_not_cover_pa
     assert "enacting formula" in str(err.value) and "notes.txt" in str(err.value)
 
 
+def test_arabic_in_visual_order_is_named_as_such():
+    # each line of the seed reversed, as some extractors write right-to-left text
+    seed = paths.SEED.read_text(encoding="utf-8")
+    backwards = "\n".join(line[::-1] for line in seed.split("\n"))
+    with pytest.raises(ResolutionParseError) as err:
+        parse(backwards, language="ar", name="visual.txt")
+    assert err.value.line == 19 and "visual order" in str(err.value)  # the formula's line
+
+
 def test_garbage_is_an_error():
     with pytest.raises(ResolutionParseError):
         analysis.load_resolution(bytes(range(256)) * 40, name="garbage.bin")
