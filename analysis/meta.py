@@ -142,7 +142,7 @@ _ON_REPORT = {
     "en": _rx(r"^\[ ?on the reports? of the (?P<rest>.*)$"),
 }
 _WITHOUT_COMMITTEE = {
-    "ar": _rx(r"^\[ ?دون الإحالة إلى لجنة رئيسية"),
+    "ar": _rx(r"^\[ ?(?:من )?دون (?:ال)?إحالة (?:إلى|الى) لجنة رئيسية"),  # with or without ال
     "en": _rx(r"^\[ ?without reference to a main committee"),
 }
 _MEETING = {

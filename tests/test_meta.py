@@ -81,6 +81,7 @@ def test_adoption_lines():
      ("Special Political and Decolonization Committee (Fourth Committee)", "A/75/411")),
     ("[without reference to a Main Committee (A/75/L.1)]", "en", (None, None)),
     ("[دون الإحالة إلى لجنة رئيسية (A/75/L.21)]", "ar", (None, None)),
+    ("[دون إحالة إلى لجنة رئيسية (A/68/L.5 و Add.1)]", "ar", (None, None)),  # without ال
     ("[on the report of the Committee on Information (A/75/21)]", "en", (None, "A/75/21")),
     ("Agenda item 108", "en", None),
 ])
