@@ -44,24 +44,25 @@ def typed_array(values, dtype):
         if kind == "text":
             return pd.arrays.ArrowStringArray(
                 pa.array(values, pa.large_string(), from_pandas=True), dtype=resolved)
-        if kind in ("int64", "bool") and _all_of(values, int if kind == "int64" else bool):
+        if kind in ("int64", "bool") and _types(values) <= _EXACT[kind]:
             return np.array(values, dtype=kind)
-        if kind == "Int64" and _all_of(values, int, type(None), _NA):
-            mask = np.fromiter((v is None or v is pd.NA for v in values), bool, len(values))
-            data = np.fromiter((v if type(v) is int else 0 for v in values), np.int64,
-                               len(values))
-            return pd.arrays.IntegerArray(data, mask)
+        if kind == "Int64" and _types(values) <= _EXACT[kind]:
+            cells = np.array(values, dtype=object)
+            mask = pd.isna(cells)
+            cells[mask] = 0
+            return pd.arrays.IntegerArray(cells.astype(np.int64), mask)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
         pass
     return pd.array(list(values), dtype=dtype)
 
 
-_NA = type(pd.NA)
+# The types of cell each kind is built from directly (type, not isinstance: a bool is an
+# int, and numpy scalars take pd.array's path); None and pd.NA are missing integers.
+_EXACT = {"int64": {int}, "bool": {bool}, "Int64": {int, type(None), type(pd.NA)}}
 
 
-def _all_of(values, *types) -> bool:
-    # type() rather than isinstance: bool is an int, numpy scalars take pd.array's path.
-    return all(type(v) in types for v in values)
+def _types(values) -> set:
+    return set(map(type, values))
 
 
 @functools.cache
