@@ -384,6 +384,9 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
             continue
         if language == "ar" and tokens.norm[k] not in _word_set("ar", "particle"):
             # The conjunction is attached: "وتدعو". Strip it for matching.
+            word = tokens.norm[k][1:]
+            if not word.startswith(_AR_TA) and word not in _by_first_word("ar", "adverb"):
+                continue  # what _match_at would say: no verb in تـ, no adverb before one
             window = k + 1 + 2 * _longest(language)
             stripped = _Tokens([tokens.norm[k][1:], *tokens.norm[k + 1:window]],
                                [tokens.starts[k] + 1, *tokens.starts[k + 1:window]],
