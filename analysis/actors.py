@@ -152,6 +152,35 @@ def tokenize(norm: str) -> list[_Token]:
 _new_token = functools.partial(tuple.__new__, _Token)
 
 
+class _LazyTokens(Sequence):
+    """``tokenize`` of a split text, each token made when first read: a paragraph has one
+    word in twenty that can start a name, and only the tokens around those are read."""
+
+    __slots__ = ("_bounds", "_made", "_parts")
+
+    def __init__(self, parts: list[str]):
+        self._parts = parts  # gap, word, gap, word, ..., gap
+        self._bounds = list(itertools.accumulate(map(len, parts)))
+        self._made: dict[int, _Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._parts) // 2
+
+    def __getitem__(self, k: int) -> _Token:
+        token = self._made.get(k)
+        if token is None:
+            n = len(self._parts) // 2
+            if k < 0:
+                k += n
+            if not 0 <= k < n:
+                raise IndexError(k)
+            gap = self._parts[2 * k]
+            token = self._made[k] = _Token(self._bounds[2 * k], self._bounds[2 * k + 1],
+                                           self._parts[2 * k + 1], gap_key(gap),
+                                           k > 0 and gap in _HYPHENS)
+        return token
+
+
 @functools.cache
 def _trie(language: str) -> dict:
     """Nested dicts keyed by (gap key, word); a node's None key holds (actor, form, rule)."""
@@ -263,12 +292,13 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
 @functools.lru_cache(maxsize=1024)  # the mentions and the actions tables read the same texts
 def _find_actors(text: str, language: str) -> tuple[ActorMatch, ...]:
     norm, index = normalize_text(text, language)
-    tokens = tokenize(norm)
+    parts = _WORD_SPLIT.split(norm)
+    tokens = _LazyTokens(parts)
     found: list[tuple[ActorMatch, str]] = []
     i = 0
-    # Only a word that can start a name is tried (a few in a paragraph).
-    for k in [k for k, t in enumerate(tokens) if not t.joined and _starts(t.word, language)]:
-        if k < i:
+    # Only a word that can start a name is tried (one in twenty).
+    for k in [k for k, word in enumerate(parts[1::2]) if _starts(word, language)]:
+        if k < i or tokens[k].joined:
             continue
         i = k
         hit = next((f for f in _longest(tokens, i, language)
