@@ -115,9 +115,14 @@ def frame_to_arrow(df: pd.DataFrame, name: str, warnings: list[str]) -> tuple[pa
 def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
                     ) -> tuple[pa.Table, dict]:
     """``frame_to_arrow`` of the DataFrame that these columns (numpy or pandas arrays of
-    ``rows`` values) would make, without making it."""
+    ``rows`` values, or ``frames.ArrowColumn``) would make, without making it."""
+    from .frames import ArrowColumn
+
     arrays, dtypes = {}, {}
     for col, values in columns.items():
+        if isinstance(values, ArrowColumn):
+            arrays[col], dtypes[col] = values
+            continue
         dtypes[col] = str(values.dtype)
         try:
             arrays[col] = pa.array(values, from_pandas=True)
@@ -135,11 +140,16 @@ def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
 
 def rows_to_arrow(rows: list[tuple], dtypes: dict, name: str, warnings: list[str]
                   ) -> tuple[pa.Table, dict]:
-    """``frame_to_arrow`` of ``frames.typed_frame(rows, dtypes)``, from the same typed
-    arrays, without making the DataFrame."""
-    from .frames import typed_columns
+    """``frame_to_arrow`` of ``frames.typed_frame(rows, dtypes)``, without making the
+    DataFrame: each column straight into Arrow where it can be (``frames.arrow_column``),
+    else from the same typed array."""
+    from .frames import arrow_column, transposed, typed_array
 
-    return arrays_to_arrow(typed_columns(rows, dtypes), len(rows), name, warnings)
+    return arrays_to_arrow({col: arrow_column(values, dtype) or typed_array(values, dtype)
+                            for (col, dtype), values in zip(dtypes.items(),
+                                                            transposed(rows, dtypes),
+                                                            strict=True)},
+                           len(rows), name, warnings)
 
 
 def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:

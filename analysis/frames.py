@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -21,9 +22,14 @@ def typed_frame(rows: list[tuple], dtypes: dict[str, object]) -> pd.DataFrame:
 
 def typed_columns(rows: list[tuple], dtypes: dict[str, object]) -> dict[str, object]:
     """The columns of ``typed_frame``: name -> typed array (numpy or pandas)."""
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
     return {name: typed_array(values, dtype)
-            for (name, dtype), values in zip(dtypes.items(), columns, strict=True)}
+            for (name, dtype), values in zip(dtypes.items(), transposed(rows, dtypes),
+                                             strict=True)}
+
+
+def transposed(rows: list[tuple], dtypes: dict) -> list[tuple]:
+    """The values of each column of ``rows`` (tuples in the order of ``dtypes``)."""
+    return list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
 
 
 def as_list(column) -> list:
@@ -56,6 +62,31 @@ def typed_array(values, dtype):
     return pd.array(list(values), dtype=dtype)
 
 
+class ArrowColumn(NamedTuple):
+    """A column made straight into Arrow, and the name of the pandas dtype it stands for."""
+
+    array: pa.Array
+    dtype: str
+
+
+def arrow_column(values, dtype) -> ArrowColumn | None:
+    """``typed_array(values, dtype)`` as Arrow, made straight from the values where
+    ``typed_array`` too builds it directly; else None."""
+    if dtype is object:
+        return None
+    kind, resolved = _kind(dtype)
+    try:
+        if kind == "text":
+            return ArrowColumn(pa.array(values, pa.large_string(), from_pandas=True),
+                               str(resolved))
+        if kind in _EXACT and _types(values) <= _EXACT[kind]:
+            return ArrowColumn(pa.array(values, _ARROW[kind], from_pandas=True), kind)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        pass
+    return None
+
+
+_ARROW = {"int64": pa.int64(), "bool": pa.bool_(), "Int64": pa.int64()}
 # The types of cell each kind is built from directly (type, not isinstance: a bool is an
 # int, and numpy scalars take pd.array's path); None and pd.NA are missing integers.
 _EXACT = {"int64": {int}, "bool": {bool}, "Int64": {int, type(None), type(pd.NA)}}
