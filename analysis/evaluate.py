@@ -82,6 +82,8 @@ LOOKS = {
                        barcode=False, recycle=False)),
     "spaced_markers": Look("half the markers after a space, bold verbs in half the texts",
                            dict(marker_space=0.5, bold_verbs=0.5)),
+    "no_blank_lines": Look("no blank line between paragraphs (one paragraph per line in "
+                           "Arabic, wrapped English)", dict(blank_lines=False)),
     "bare_notes": Look("pdftotext's notes: ^3 markers, bodies '3 ...' under the rule",
                        dict(marker="^{}", note_label="{}"), languages=("en", "fr", "es")),
 }

@@ -78,6 +78,8 @@ class RenderSettings:
     heading_indent: int = 0
     #: Footnote marker; digits follow ``eastern_digits``.
     marker: str = "^({})"
+    #: A blank line between paragraphs (some extractions run them together line by line).
+    blank_lines: bool = True
     #: Label of a footnote body: "(3) Resolution 70/1." or, as pdftotext gives it, "3 ...".
     note_label: str = "({})"
     eastern_digits: bool = False
@@ -666,7 +668,7 @@ class _Pages:
             if self.full() or (not item.splittable and self.used + len(visual) + 1
                                > s.lines_per_page):
                 self.foot()
-            else:
+            elif s.blank_lines:
                 self.lines.append("")
                 self.used += 1
         piece: list[str] = []

@@ -1266,6 +1266,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
             label and len(text) <= 80 and not _runs_on(lines, i, settings))):
         return 0  # (a part with its title, "B. Office of ...", may follow a table)
     adjacent = _runs_on(lines, i, settings)
+    if (adjacent and not _filled(text, lines[i + 1].text, settings.wrap)
+            and _strong_start(lines[i + 1].text, lang)):
+        return 1  # a short line right above a new block: paragraphs run together
     if label and len(text) <= 80:  # "II. Credentials ...", perhaps wrapped
         return max(1, _wrapped_heading(lines, i, st, settings) if adjacent else 1)
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
@@ -1317,6 +1320,8 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
         return 0
     j = i
     while _runs_on(lines, j, settings):
+        if j > i and _number_at(lines[j + 1].text):
+            break  # the heading's lines, then a numbered paragraph without a blank line
         j += 1
         if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
             return 0
@@ -1378,9 +1383,10 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
                              or (st.section == "annex" and st.annex_numbered)):
         return False  # text after a numbered paragraph continues it (a page break cut it)
     if soft:
-        if settings.indent_marks and indent:
-            return True
-        return bool(_phrase(text, lang, st.section)) and (
+        if (settings.indent_marks and indent) or not settings.wrap:
+            return True  # a line per paragraph: a line break after a clause end is a break
+        # (English: a capital after a clause end opens any section's phrase, "Decides")
+        return bool(_phrase(text, lang, st.section if lang == "ar" else None)) and (
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False

@@ -161,8 +161,25 @@ def test_round_trip(path):
     assert row["ok"]
 
 
+# and fixtures with headings, parts, an annex with a table, lists of points
+LOOK_TRIP = ROUND_TRIP + [FIXTURES / n for n in ("75_100_A.xml", "75_100_E.xml", "75_249_E.xml",
+                                                   "75_253B_E.xml", "75_283_A.xml")]
+
+
+# What the text cannot show, or the parser does not yet read, in a look (see segment).
+KNOWN_LOOK_FAILURES = {
+    ("75_19_A.xml", "no_blank_lines"): "two one-line paragraphs and no blank line: too few "
+    "lines to tell whole-paragraph lines from wrapped ones",
+    ("75_100_A.xml", "wrapped"): "a page break after '،' with 'وإذ' next, inside one "
+    "preambular paragraph",
+    ("75_249_E.xml", "no_blank_lines"): "a heading right above a table, no blank line",
+    ("75_253B_E.xml", "no_blank_lines"): "a part's title right above its preamble, no blank "
+    "line",
+}
+
+
 @pytest.mark.parametrize("look", [k for k in LOOKS if k != "default"])
-@pytest.mark.parametrize("path", ROUND_TRIP, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LOOK_TRIP, ids=lambda p: p.name)
 def test_round_trip_in_other_looks(path, look):
     # the parser must not depend on the renderer's defaults (see evaluate.LOOKS)
     parsed = parse_xml(path.read_bytes())
@@ -170,6 +187,10 @@ def test_round_trip_in_other_looks(path, look):
     if look_settings(language, look) == look_settings(language):
         pytest.skip(f"{look} is the default look in {language}")
     row = evaluate_document(path.read_bytes(), path.name, seed=1, look=look)
+    known = KNOWN_LOOK_FAILURES.get((path.name, look))
+    if known:  # still failing as documented; fixed, it fails here to be taken off the list
+        assert row["differences"], f"fixed: take {path.name}, {look} off the list"
+        pytest.xfail(known)
     assert row["differences"] == []
 
 
