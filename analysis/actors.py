@@ -349,9 +349,8 @@ def mention_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
     """The rows of ``mentions_table``, as tuples in the order of ``MENTION_COLUMNS``."""
     lexicon = _names_and_types()
     rows = []
-    for idx, text, *where in zip(paragraphs.index, paragraphs["text"].tolist(),
-                                 paragraphs["part"].tolist(), paragraphs["section"].tolist(),
-                                 paragraphs["number"], paragraphs["sub"].tolist(), strict=True):
+    columns = [paragraphs[c].tolist() for c in ("text", "part", "section", "number", "sub")]
+    for idx, text, *where in zip(paragraphs.index, *columns, strict=True):
         for m in find_actors(text, language):
             rows.append((idx, *where, m.actor, *lexicon[m.actor], m.surface, m.form, m.start,
                          m.end))

@@ -394,7 +394,7 @@ def _text_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None):
     yield from ((int(idx), None, part, section, number, sub, text)
                 for idx, part, section, number, sub, text in zip(
                     paragraphs.index, as_list(paragraphs.get("part", blank)),
-                    as_list(paragraphs["section"]), paragraphs["number"],
+                    as_list(paragraphs["section"]), as_list(paragraphs["number"]),
                     as_list(paragraphs.get("sub", blank)), as_list(paragraphs["text"]),
                     strict=True))
     if footnotes is not None:

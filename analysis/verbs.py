@@ -590,7 +590,7 @@ def action_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
     elif len(paragraphs):
         phrases = paragraphs["phrase"] if "phrase" in paragraphs else [""] * len(paragraphs)
         for idx, section, number, sub, text, phrase in zip(
-                paragraphs.index, paragraphs["section"].tolist(), paragraphs["number"],
+                paragraphs.index, paragraphs["section"].tolist(), as_list(paragraphs["number"]),
                 paragraphs["sub"].tolist(), paragraphs["text"].tolist(), as_list(phrases),
                 strict=True):
             if section not in SECTIONS:
