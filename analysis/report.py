@@ -159,6 +159,10 @@ def index_html(symbol: str, title: str, source: str, pages: list[tuple[Path, str
         f'<figcaption>{esc(f.stem)} (<a href="figures/{esc(f.stem)}.svg">SVG</a>)'
         f"</figcaption></figure>"
         for f in figures if f.suffix == ".png")
+    # the citation network as GraphML, for Gephi, Cytoscape or networkx.read_graphml
+    data = "\n".join(f'<li><a href="figures/{esc(f.name)}">{esc(f.name)}</a></li>'
+                      for f in figures if f.suffix == ".graphml")
+    data_section = f"<h2>Data</h2>\n<ul>\n{data}\n</ul>\n" if data else ""
     heading = title or symbol
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -172,7 +176,7 @@ def index_html(symbol: str, title: str, source: str, pages: list[tuple[Path, str
             f"resolution; the figures are also below, as PNG and SVG.</p>\n"
             f'<h2>Notebooks</h2>\n<ol class="notebooks">\n{items}\n</ol>\n'
             f'<h2>Figures</h2>\n<div class="figures">\n{pictures}\n</div>\n'
-            f"</body></html>\n")
+            f"{data_section}</body></html>\n")
 
 
 def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
@@ -192,7 +196,8 @@ def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
     target = Path(out_dir) / source.stem
     figures_dir = target / "figures"
     figures_dir.mkdir(parents=True, exist_ok=True)
-    for old in [*figures_dir.glob("*.png"), *figures_dir.glob("*.svg")]:
+    for old in [*figures_dir.glob("*.png"), *figures_dir.glob("*.svg"),
+                *figures_dir.glob("*.graphml")]:
         old.unlink()  # figures of an earlier run that this one may no longer draw
 
     # Each notebook runs in its own kernel process; two at a time use both cores.
@@ -200,7 +205,8 @@ def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
             for nb in notebook_paths()]
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         pages = list(pool.map(write_page, *zip(*jobs, strict=True)))
-    figures = sorted([*figures_dir.glob("*.png"), *figures_dir.glob("*.svg")])
+    figures = sorted([*figures_dir.glob("*.png"), *figures_dir.glob("*.svg"),
+                      *figures_dir.glob("*.graphml")])
     index = target / "index.html"
     index.write_text(index_html(symbol, res.meta.get("title") or "", source.name, pages,
                                 figures), encoding="utf-8")

@@ -95,6 +95,10 @@ def test_index_page_titles_and_direction():
     assert '<h1 dir="auto">تحسين تنسيق الجهود</h1>' in page  # Arabic laid out right to left
     assert '<a href="01_structure.html">1. The anatomy</a>' in page
     assert "<style>" in page and "<title>A/RES/68/192: تحسين تنسيق الجهود</title>" in page
+    assert "<h2>Data</h2>" not in page
+    with_network = report.index_html("A/RES/68/192", "", "x.txt", [],
+                                     [Path("f/06_citations.graphml")])
+    assert '<a href="figures/06_citations.graphml">06_citations.graphml</a>' in with_network
 
 
 def test_no_check_output_comments_left_in_the_notebooks():
