@@ -49,10 +49,14 @@ def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
     A ``str`` of one short line is a path (a resolution's text has many lines); a ``str``
     with line breaks, or a very long one, is the document text.
     """
-    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
+    if isinstance(source, str) and not source.strip():
+        raise ResolutionParseError("the input is empty", source=name or "<text>", line=1,
+                                   expected="a path, or the text or XML of a resolution")
+    one_line = isinstance(source, str) and "\n" not in source and len(source) < 4096
+    if one_line:
         source = Path(source)
     if isinstance(source, Path):
-        return _from_path(source, name or str(source))
+        return _from_path(source, name or str(source), one_line)
     if isinstance(source, bytes | bytearray):
         return _from_bytes(bytes(source), name or "<bytes>", suffix="")
     if isinstance(source, str):
@@ -63,7 +67,7 @@ def read_source(source: str | bytes | Path, name: str | None = None) -> Source:
     raise TypeError(f"expected a path, bytes or str, not {type(source).__name__}")
 
 
-def _from_path(path: Path, label: str) -> Source:
+def _from_path(path: Path, label: str, from_str: bool = False) -> Source:
     try:
         is_dir = path.is_dir()
     except (OSError, ValueError):  # a NUL byte or a name too long for the OS
@@ -82,7 +86,10 @@ def _from_path(path: Path, label: str) -> Source:
     except (OSError, ValueError) as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (
             f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
-        raise ResolutionParseError(reason, source=label) from exc
+        # a one-line str is read as a path; say so, in case it was meant as text
+        expected = ("a path to a .txt or .xml file (text is read as such only with its line "
+                    "breaks)") if from_str else None
+        raise ResolutionParseError(reason, source=label, expected=expected) from exc
     return _from_bytes(data, label, suffix=path.suffix.lower())
 
 

@@ -58,6 +58,15 @@ def test_empty_input_is_refused(data):
 def test_a_missing_file_is_refused():
     with pytest.raises(ResolutionParseError, match="no such file"):
         read_source("no/such/resolution.txt")
+    # a one-line string is a path: the error says how text is told apart
+    with pytest.raises(ResolutionParseError, match="only with its line breaks"):
+        read_source("The General Assembly, Recalling its resolution 64/293,")
+
+
+@pytest.mark.parametrize("text", ["", "  \n\t"])
+def test_an_empty_string_is_empty_input_not_a_folder(text):
+    with pytest.raises(ResolutionParseError, match="the input is empty"):
+        read_source(text)
 
 
 def test_a_path_is_read_and_named(tmp_path):
