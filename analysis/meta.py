@@ -270,12 +270,26 @@ _SYMBOL = re.compile(r"^A/RES/(?P<special>S-|ES-)?(?P<session>\d{1,3})/(?P<numbe
                      r"(?:\s?(?P<letter>[A-Z](?:-[A-Z])?))?$")
 
 
-def parse_symbol_title(line: str) -> dict | None:
+#: Sessions have had two digits since 1955 and will until 2044: a larger side is a number.
+MAX_SESSION = 99
+
+
+def session_first(a: int, b: int, session: int | None = None) -> bool:
+    """Whether Western digits "a/b" read session first, as they should (68/192). Not when
+    only b is the document's ``session`` or a cannot be a session (192/68: Eastern digits
+    converted in their number-first order)."""
+    if session is not None and (a == session) != (b == session):
+        return a == session
+    return not (a > MAX_SESSION >= b)
+
+
+def parse_symbol_title(line: str, session: int | None = None) -> dict | None:
     """The resolution number and title line.
 
     Eastern Arabic digits are written number-first (١٩٢/٦٨ is 68/192), Western digits
-    session-first (68/192). Returns symbol, session, number, title and ``title_start``
-    (offset of the title in ``line``), or None when the line is not such a line.
+    session-first (68/192) unless ``session_first`` says otherwise (``session``: from the
+    masthead). Returns symbol, session, number, title and ``title_start`` (offset of the
+    title in ``line``), or None when the line is not such a line.
     """
     m = _NUMBER_START.match(line)
     if not m:
@@ -294,7 +308,8 @@ def parse_symbol_title(line: str) -> dict | None:
         return None
     start = _skip_spaces(line, sep.end())
     a, b = (int(normalize(m.group(k))) for k in ("a", "b"))
-    session, number = (b, a) if _EASTERN_DIGIT.search(m.group("a")) else (a, b)
+    eastern = bool(_EASTERN_DIGIT.search(m.group("a")))
+    session, number = (a, b) if not eastern and session_first(a, b, session) else (b, a)
     special = m.group("special") or ""
     number_text = f"{number} {letter}".strip()
     return {

@@ -547,7 +547,7 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
     meta = head.meta
     spans = [(s, e, key) for s, e, _ in parts]
     if key == "title":
-        info = M.parse_symbol_title(text)
+        info = M.parse_symbol_title(text, meta.get("session"))
         s0, e0, first = parts[0]
         cut = info["title_start"]
         spans[0:1] = [(s0, s0 + len(first[:cut].rstrip()), "symbol")] + (

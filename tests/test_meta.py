@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import meta
+from analysis import load_resolution, meta, paths
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -124,6 +124,24 @@ def test_parse_symbol_title(line, symbol, session, number, title):
     assert (found["symbol"], found["session"], found["number"], found["title"]) == (
         symbol, session, number, title)
     assert line[found["title_start"]:] == title
+
+
+@pytest.mark.parametrize("line, session, symbol", [
+    # the seed's Eastern digits converted to Western ones keep their number-first order (a
+    # Windows-1256 file cannot hold Eastern digits): 192 cannot be a session
+    ("192/68 - تحسين تنسيق الجهود", None, "A/RES/68/192"),
+    ("5/68 - عنوان", 68, "A/RES/68/5"),  # the masthead's session decides
+    ("68/5 - عنوان", 68, "A/RES/68/5"),
+    ("76/186 - عنوان", None, "A/RES/76/186"),  # both can be sessions: session first
+])
+def test_western_digits_in_number_first_order(line, session, symbol):
+    assert meta.parse_symbol_title(line, session)["symbol"] == symbol
+
+
+def test_the_seed_in_western_digits_keeps_its_symbol():
+    seed = paths.SEED.read_text(encoding="utf-8")
+    western = load_resolution(seed.translate({0x660 + i: str(i) for i in range(10)}))
+    assert (western.meta["symbol"], western.meta["session"]) == ("A/RES/68/192", 68)
 
 
 @pytest.mark.parametrize("line", ["2/9", "68/192", "13-44785 (A)", "1. Urges States"])
