@@ -5,6 +5,8 @@ Pure functions: they take the plain records of ``model`` and return DataFrames.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from .frames import typed_frame
@@ -48,9 +50,14 @@ def blocks_to_paragraphs(blocks: list[Block], language: str) -> pd.DataFrame:
         if not phrase and not b.sub and b.section != "annex":
             phrase = split_opening(b.text, language, b.section)
         rows.append((b.part, b.section, number, b.sub, phrase,
-                     head_verb(phrase, language) if phrase else "", b.text, list(b.footnotes),
+                     _head_verb(phrase, language) if phrase else "", b.text, list(b.footnotes),
                      heading, b.line))
     return typed_frame(rows, _PARAGRAPH_DTYPES)
+
+
+# Opening phrases repeat within and across resolutions ("Recalling", "وإذ تشير"): each is
+# read once.
+_head_verb = functools.lru_cache(maxsize=1 << 14)(head_verb)
 
 
 _PARAGRAPH_DTYPES = {c: "Int64" if c in ("number", "line") else object if c == "footnotes"
