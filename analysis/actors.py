@@ -48,7 +48,7 @@ import pandas as pd
 
 from .arabic import original_span
 from .dates import normalized_text
-from .frames import typed_frame
+from .frames import memo_map, typed_frame
 from .phrases import phrase_table
 
 _WORD_SPLIT = re.compile(r"(\w+)")
@@ -297,7 +297,8 @@ def _find_actors(text: str, language: str) -> tuple[ActorMatch, ...]:
     found: list[tuple[ActorMatch, str]] = []
     i = 0
     # Only a word that can start a name is tried (one in twenty).
-    for k in [k for k, word in enumerate(parts[1::2]) if _starts(word, language)]:
+    starts = memo_map(_starts, language, parts[1::2])
+    for k in itertools.compress(range(len(starts)), starts):
         if k < i or tokens[k].joined:
             continue
         i = k

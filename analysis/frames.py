@@ -113,3 +113,25 @@ def _objects(values) -> np.ndarray:
     for i, value in enumerate(values):
         out[i] = value
     return out
+
+
+
+def memo_map(function, language: str, keys: list, limit: int = 1 << 17) -> list:
+    """``[function(k, language) for k in keys]``, read from a dict kept per function and
+    language where it holds the key: one C-level ``map(dict.get)`` over a paragraph's words
+    instead of a call per word. ``function`` must never return None; the dict is emptied
+    when it passes ``limit`` keys."""
+    memo = _memo(function, language)
+    out = list(map(memo.get, keys))
+    if None in out:
+        if len(memo) > limit:
+            memo.clear()
+        for k, value in enumerate(out):
+            if value is None:
+                out[k] = memo[keys[k]] = function(keys[k], language)
+    return out
+
+
+@functools.cache
+def _memo(function, language: str) -> dict:
+    return {}

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .arabic import dediac_ar, remove_tatweel_ar
-from .frames import as_list, typed_array, typed_frame
+from .frames import as_list, memo_map, typed_array, typed_frame
 from .phrases import _BOLD, _WORD, normalize_word, words
 
 LEXICON_COLUMNS = ["language", "section", "lemma", "verb", "variants", "english", "verb_class",
@@ -299,7 +299,7 @@ def _tokens(text: str, language: str) -> _Tokens:
     lengths of its parts: a third of the time of a match object per word."""
     parts = _WORD_SPLIT.split(_BOLD.sub("  ", text))
     bounds = list(itertools.accumulate(map(len, parts)))
-    return _Tokens(list(map(normalize_word, parts[1::2], itertools.repeat(language))),
+    return _Tokens(memo_map(normalize_word, language, parts[1::2]),
                    bounds[0:-1:2], bounds[1::2])
 
 
