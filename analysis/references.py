@@ -151,6 +151,11 @@ _DATE_MASK = "\u00a7"  # §: stands in for a date in the matching text
 _SYMBOL_MASK = "#"  # stands in for a document symbol or a treaty citation
 
 
+def _mask(text: str, start: int, end: int, char: str) -> str:
+    """``text`` with ``[start, end)`` written over by ``char`` (``start <= end``)."""
+    return text[:start] + char * (end - start) + text[end:]
+
+
 def _to_matching(index, s: int, e: int) -> tuple[int, int]:
     return bisect.bisect_left(index, s), bisect.bisect_left(index, e)
 
@@ -798,30 +803,30 @@ def find_references(text: str, language: str, previous_series: str = "UNTS"
     if plain != norm:  # dates are read here with the dashes made plain (a minus too)
         dates = dates_in(text, plain, index, language)
     norm = plain
-    masked = list(norm)
+    masked = norm
     date_at: dict[int, str | None] = {}
     for d in dates:
         s, e = _to_matching(index, d.start, d.end)
-        masked[s:e] = _DATE_MASK * (e - s)
+        masked = _mask(masked, s, e, _DATE_MASK)
         date_at[s] = d.iso
     found: list[Reference] = []
     for s, e, symbol in _treaties(norm, previous_series):
-        masked[s:e] = _SYMBOL_MASK * (e - s)
+        masked = _mask(masked, s, e, _SYMBOL_MASK)
         os_, oe = original_span(index, s, e, len(text))
         found.append(Reference(os_, oe, "treaty", "United Nations Treaty Series"
                                if symbol.startswith("UNTS") else "League of Nations Treaty "
                                "Series", symbol, symbol.split(" ", 1)[1], text=text[os_:oe]))
-    for m in _SYMBOL.finditer("".join(masked)):
+    for m in _SYMBOL.finditer(masked):
         raw = m.group()
         if not _HAS_DIGIT.search(raw) or _ROMAN_NUMBER.fullmatch(raw):
             continue
         symbol = canonical_symbol(raw)
         e = m.start() + len(raw.rstrip(".,;:"))
-        masked[m.start():e] = _SYMBOL_MASK * (e - m.start())
+        masked = _mask(masked, m.start(), e, _SYMBOL_MASK)
         kind, body = classify_symbol(symbol)
         os_, oe = original_span(index, m.start(), e, len(text))
         found.append(Reference(os_, oe, kind, body, symbol, symbol, text=text[os_:oe]))
-    found += _resolutions(text, "".join(masked), index, language, date_at)
+    found += _resolutions(text, masked, index, language, date_at)
     unique = {(r.start, r.end): r for r in reversed(found)}  # first finding wins
     return sorted(unique.values(), key=lambda r: (r.start, r.end))
 
