@@ -126,9 +126,24 @@ def _month_regex(language: str) -> str:
     for forms in by_month.values():
         pairs += [f"{a}/{b}" for a in forms for b in forms if a != b]
     alternatives = sorted(set(pairs) | set(month_names(language)), key=len, reverse=True)
-    return "(?:" + "|".join(
+    return _by_first_letter([
         _SLASH.join(r"\s++".join(map(re.escape, part.split())) for part in alt.split("/"))
-        for alt in alternatives) + ")"
+        for alt in alternatives])
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """The alternation of ``patterns`` with those opening with the same uncased letter
+    grouped under it (in their order), so that the engine tries a group's patterns only
+    where its letter stands: the same matches, since patterns opening with different
+    letters never match at the same place. Patterns not all opening with an uncased letter
+    are joined as they are."""
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        if not p or not p[0].isalpha() or p[0].lower() != p[0].upper():
+            return "(?:" + "|".join(patterns) + ")"
+        groups.setdefault(p[0], []).append(p[1:])
+    return "(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})"
+                            for letter, rests in groups.items()) + ")"
 
 
 @functools.cache
