@@ -344,7 +344,13 @@ def clean(text: str) -> str:
 
 
 def _text_of(el: etree._Element | None) -> str:
-    return clean("".join(el.itertext())) if el is not None else ""
+    return clean(_plain_text(el)) if el is not None else ""
+
+
+def _plain_text(el: etree._Element) -> str:
+    """``"".join(el.itertext())`` (the text of el and its descendants, without el's tail and
+    without comments), serialized by libxml2: half the time."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def inline_text(el: etree._Element, cited: frozenset[int] = frozenset()
@@ -357,8 +363,7 @@ def inline_text(el: etree._Element, cited: frozenset[int] = frozenset()
     taken out from between two words leaves a space ("باريس(3)وببدء" -> "باريس وببدء").
     """
     if next(el.iterdescendants(*_INLINE_MARKUP), None) is None:  # plain text and spans
-        text = "".join(el.itertext())
-        return _close_gaps(text), []
+        return _close_gaps(_plain_text(el)), []
     parts: list[str] = []
     notes: list[etree._Element | int] = []
 
@@ -368,7 +373,7 @@ def inline_text(el: etree._Element, cited: frozenset[int] = frozenset()
         for child in node:
             if isinstance(child.tag, str):
                 name = _local(child)
-                sup = "".join(child.itertext()) if name == "sup" else ""
+                sup = _plain_text(child) if name == "sup" else ""
                 if name == "authorialNote":
                     notes.append(child)
                     parts.append(_GAP)
@@ -630,17 +635,14 @@ class _Reader:
 
     def paragraph(self, el: etree._Element) -> None:
         """One ``paragraph``: a heading, a list paragraph or a paragraph of text."""
-        num = el.find(_tag(el, "num"))
+        num, head, lst, ps = _paragraph_parts(el)
         num_text = _text_of(num) if num is not None else ""
-        head = next((c for c in _elements(el) if _local(c) in ("heading", "subheading")), None)
         if head is not None:
             self.heading(head, el.sourceline, num_text)
             return
-        lst = el.find(_tag(el, "list"))
         if lst is not None:
             self.list_paragraph(el, num_text, lst)
             return
-        ps = el.findall(f"{_tag(el, 'content')}/{_tag(el, 'p')}")
         if _is_heading(el, num, ps):
             self.heading(ps, el.sourceline, num_text)
             return
@@ -882,13 +884,27 @@ def _heading_text(el: etree._Element) -> str | None:
         return _text_of(el)
     if name != "paragraph":
         return None
-    head = next((c for c in _elements(el) if _local(c) in ("heading", "subheading")), None)
+    num, head, lst, ps = _paragraph_parts(el)
     if head is not None:
         return _text_of(head)
-    ps = el.findall(f"{_tag(el, 'content')}/{_tag(el, 'p')}")
-    if el.find(_tag(el, "list")) is None and _is_heading(el, el.find(_tag(el, "num")), ps):
-        return clean(" ".join("".join(p.itertext()) for p in ps))
+    if lst is None and _is_heading(el, num, ps):
+        return clean(" ".join(_plain_text(p) for p in ps))
     return None
+
+
+def _paragraph_parts(el: etree._Element) -> tuple:
+    """(num, heading or subheading, list, the p of its content) of a ``paragraph``, in one
+    pass over its children; None or [] for those it has not."""
+    first: dict = {}
+    head = None
+    for child in el:
+        first.setdefault(child.tag, child)
+        if head is None and _local(child) in ("heading", "subheading"):
+            head = child
+    content, p = _tag(el, "content"), _tag(el, "p")
+    ps = ([q for c in el.iterchildren(content) for q in c.iterchildren(p)]
+          if content in first else [])
+    return first.get(_tag(el, "num")), head, first.get(_tag(el, "list")), ps
 
 
 def _is_heading(el: etree._Element, num: etree._Element | None, ps: list[etree._Element]
@@ -903,7 +919,7 @@ def _is_heading(el: etree._Element, num: etree._Element | None, ps: list[etree._
         return False
     if cls not in _BODY_CLASSES:
         return True
-    text = clean(" ".join("".join(p.itertext()) for p in ps))
+    text = clean(" ".join(_plain_text(p) for p in ps))
     return (0 < len(text.split()) <= _SUBHEADING_WORDS and not _DIGIT.search(text)
             and not text.endswith(tuple(_CLOSING)))
 
@@ -932,11 +948,11 @@ def _leading_italic(ps: list[etree._Element]) -> str:
             continue
         if next(span.iterancestors("{*}authorialNote"), None) is not None:
             continue
-        spans.append("".join(span.itertext()))
+        spans.append(_plain_text(span))
         nxt = span.getnext()
         while (nxt is not None and not (span.tail or "").strip() and _local(nxt) == "span"
                and "italic" in (nxt.get("class") or "")):
-            spans += [span.tail or "", "".join(nxt.itertext())]
+            spans += [span.tail or "", _plain_text(nxt)]
             span, nxt = nxt, nxt.getnext()
         break
     return "".join(spans)
