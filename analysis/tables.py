@@ -72,10 +72,19 @@ def blocks_to_headings(blocks: list[Block]) -> pd.DataFrame:
             rows.append((b.part, b.section, n, b.text, b.line))
         else:
             n += 1
-    # Without headings, the text columns stay the object columns of an empty DataFrame.
-    text = "str" if rows else object
-    return typed_frame(rows, {"part": text, "section": text, "before": "int64", "text": text,
-                              "line": "Int64"})
+    if not rows:  # most resolutions: a (copy-on-write) copy of one empty table
+        return _no_headings().copy(deep=False)
+    return typed_frame(rows, _HEADING_DTYPES)
+
+
+_HEADING_DTYPES = {"part": "str", "section": "str", "before": "int64", "text": "str",
+                   "line": "Int64"}
+
+
+@functools.cache
+def _no_headings() -> pd.DataFrame:
+    # The text columns stay the object columns of an empty DataFrame.
+    return typed_frame([], {k: object if v == "str" else v for k, v in _HEADING_DTYPES.items()})
 
 
 def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.DataFrame:
