@@ -833,7 +833,7 @@ class _Reader:
             return None
         if number not in self.footnotes:
             text = inline_text(note, self.cited)[0].strip()
-            echo = _NOTE_ECHO.match(normalize_digits(text))
+            echo = _NOTE_ECHO.match(text)  # \d reads Eastern digits too
             self.footnotes[number] = Footnote(number=number, text=clean(
                 text[echo.end():] if echo else text), line=note.sourceline)
         return number
