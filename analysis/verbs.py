@@ -407,8 +407,9 @@ def _boundary_candidates(text: str, tokens: _Tokens, first: int, language: str):
     """The tokens from ``first`` on that ``_boundary`` may accept: in Arabic only those
     written with a leading و (a tenth of them)."""
     if language == "ar":
-        starts = tokens.starts
-        return [k for k in range(first, len(starts)) if text[starts[k]] == _AR_WAW]
+        firsts = map(text.__getitem__, itertools.islice(tokens.starts, first, None))
+        return list(itertools.compress(range(first, len(tokens.starts)),
+                                       map(_AR_WAW.__eq__, firsts)))
     return range(first, len(tokens.starts))
 
 
