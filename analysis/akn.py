@@ -985,8 +985,8 @@ def _local(el) -> str:
     try:
         return _LOCAL_NAMES[tag]
     except KeyError:
-        local = _LOCAL_NAMES[tag] = etree.QName(tag).localname if isinstance(tag, str) else ""
-        return local
+        return _remember(_LOCAL_NAMES, tag,
+                         etree.QName(tag).localname if isinstance(tag, str) else "")
 
 
 def _tag(el: etree._Element, name: str) -> str:
@@ -996,13 +996,21 @@ def _tag(el: etree._Element, name: str) -> str:
         return _TAGS[key]
     except KeyError:
         ns = etree.QName(el).namespace
-        tag = _TAGS[key] = f"{{{ns}}}{name}" if ns else name
-        return tag
+        return _remember(_TAGS, key, f"{{{ns}}}{name}" if ns else name)
 
 
-# Tag -> local name, and (tag, name) -> namespaced name: a few dozen of each in AKN4UN.
+# Tag -> local name, and (tag, name) -> namespaced name: a few dozen of each in AKN4UN;
+# emptied past a limit so that files with made-up tags cannot grow them without end.
 _LOCAL_NAMES: dict[str, str] = {}
 _TAGS: dict[tuple[str, str], str] = {}
+_NAMES_LIMIT = 4096
+
+
+def _remember(memo: dict, key, value: str) -> str:
+    if len(memo) >= _NAMES_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _elements(el: etree._Element):
