@@ -321,11 +321,7 @@ def _match_at(tokens: _Tokens, i: int, language: str, sections: list[str],
     first = tokens.norm[i]
     if language == "ar" and secondary and not first.startswith(_AR_TA):
         return None
-    heads = [first]
-    if language == "ar":
-        heads += [first[: -len(s)] for s in _word_set("ar", "suffix")
-                  if first.endswith(s) and len(first) - len(s) >= 3]
-    for head in heads:
+    for head in _heads(first, language):
         key, j, best = head, i + 1, None
         while key in prefixes:
             row = next((table[(s, key)] for s in sections if (s, key) in table), None)
@@ -340,6 +336,17 @@ def _match_at(tokens: _Tokens, i: int, language: str, sections: list[str],
         if best is not None:
             return best
     return None
+
+
+@functools.lru_cache(maxsize=1 << 14)  # paragraphs repeat their words
+def _heads(first: str, language: str) -> tuple[str, ...]:
+    """A word and, in Arabic, the word without each object pronoun it may end with
+    (تشجعها -> تشجع): the heads ``_match_at`` tries, in that order."""
+    heads = [first]
+    if language == "ar":
+        heads += [first[: -len(s)] for s in _word_set("ar", "suffix")
+                  if first.endswith(s) and len(first) - len(s) >= 3]
+    return tuple(heads)
 
 
 def _after_particles(tokens: _Tokens, i: int, language: str) -> int:
