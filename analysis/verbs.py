@@ -386,14 +386,15 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
     for k in _boundary_candidates(text, tokens, max(begin + 1, past), language):
         if k < past:
             continue
+        # The conjunction is attached: "وتدعو". Stripped for matching.
+        attached = language == "ar" and tokens.norm[k] not in _word_set("ar", "particle")
+        if attached and not tokens.norm[k].startswith(_AR_TA, 1) \
+                and tokens.norm[k][1:] not in _by_first_word("ar", "adverb"):
+            continue  # what _match_at would say: no verb in تـ, no adverb before one
         strength = _boundary(text, tokens.starts[k], language, section)
         if not strength:
             continue
-        if language == "ar" and tokens.norm[k] not in _word_set("ar", "particle"):
-            # The conjunction is attached: "وتدعو". Strip it for matching.
-            word = tokens.norm[k][1:]
-            if not word.startswith(_AR_TA) and word not in _by_first_word("ar", "adverb"):
-                continue  # what _match_at would say: no verb in تـ, no adverb before one
+        if attached:
             window = k + 1 + 2 * _longest(language)
             stripped = _Tokens([tokens.norm[k][1:], *tokens.norm[k + 1:window]],
                                [tokens.starts[k] + 1, *tokens.starts[k + 1:window]],
