@@ -278,6 +278,17 @@ def _keyword_regex(language: str) -> re.Pattern:
 
 
 @functools.cache
+def _keyword_stems(language: str) -> tuple[str, ...] | None:
+    """The keywords as plain text, where a text holding none of them cannot match
+    ``_keyword_regex``: keywords of one word without cased letters (Arabic); else None."""
+    w = _words(language)
+    keys = [r["key"] for r in w.get("resolution", []) + w.get("decision", [])]
+    if not keys or any(len(k.split()) != 1 or k.lower() != k.upper() for k in keys):
+        return None
+    return tuple(k.strip() for k in keys)
+
+
+@functools.cache
 def _body_regex(language: str) -> re.Pattern:
     """Body names and generic nouns; Arabic names may carry و، ب، ل، ال/لل clitics."""
     w = _words(language)
@@ -747,6 +758,9 @@ def _list_items(masked: str, pos: int, language: str, dates: dict[int, str | Non
 
 def _resolutions(text: str, masked: str, index, language: str,
                  dates: dict[int, str | None]) -> list[Reference]:
+    stems = _keyword_stems(language)
+    if stems is not None and not any(stem in masked for stem in stems):
+        return []
     keywords = list(_keyword_regex(language).finditer(masked))
     if not keywords:
         return []
