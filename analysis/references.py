@@ -63,6 +63,7 @@ import pandas as pd
 from .arabic import normalize_ar, original_span
 from .dates import date_words, dates_in, text_dates
 from .frames import as_list, typed_frame
+from .meta import MAX_SESSION, session_first
 
 RESOLUTION_KINDS = ("GA resolution", "ECOSOC resolution", "Human Rights Council resolution",
                     "Security Council resolution")
@@ -565,8 +566,44 @@ def _shape(m: re.Match, text: str, index) -> dict:
         return {"shape": "year", "year": year, "number": b if year == a else a}
     eastern = "\u0660" <= text[index[m.start("a")]] <= "\u0669" or \
         "\u06f0" <= text[index[m.start("a")]] <= "\u06f9"
-    session, number = (b, a) if eastern else (a, b)
-    return {"shape": "session", "session": str(int(session)), "number": str(int(number))}
+    if eastern:
+        return {"shape": "session", "session": str(int(b)), "number": str(int(a))}
+    # Western digits read session first, unless the first cannot be a session ("180/61":
+    # Eastern digits converted in their order); when both can, a date may still tell
+    first = session_first(int(a), int(b))
+    session, number = (a, b) if first else (b, a)
+    return {"shape": "session", "session": str(int(session)), "number": str(int(number)),
+            "either": first and int(b) <= MAX_SESSION}
+
+
+def _dated_order(shape: dict, date: str | None, number_first: bool = False) -> dict:
+    """A Western "a/b" that both orders allow, read number first when only that order fits
+    its date ("2/55 of 4 December 2000" is 55/2), or when the document writes its numbers so
+    (``number_first``, see ``western_number_first``) and no date says otherwise."""
+    if not shape.pop("either", False):
+        return shape
+    swapped = {**shape, "session": shape["number"], "number": shape["session"]}
+    fits, fits_swapped = _plausible_ga(shape, date), _plausible_ga(swapped, date)
+    if (fits is False and fits_swapped) or (number_first and not fits):
+        return swapped
+    return shape
+
+
+# "a/b" in Western digits, not part of a longer number or symbol (A/68/457, 2013/41/Rev.1).
+_WESTERN_PAIR = re.compile(r"(?<![\w/.\-])(\d{1,3})/(\d{1,3})(?![\w/])")
+
+
+def western_number_first(texts: list[str]) -> bool:
+    """Whether a document writes Western-digit numbers number first (Eastern digits turned
+    into Western ones in their order): more of its pairs that only one order allows put the
+    number first ("180/61") than the session ("61/180")."""
+    votes = 0
+    for text in texts:
+        if text and "/" in text:
+            for a, b in _WESTERN_PAIR.findall(text):
+                if (int(a) > MAX_SESSION) != (int(b) > MAX_SESSION):
+                    votes += 1 if int(a) > MAX_SESSION else -1
+    return votes > 0
 
 
 def _letters_of(text: str | None) -> str:
@@ -757,7 +794,7 @@ def _list_items(masked: str, pos: int, language: str, dates: dict[int, str | Non
 
 
 def _resolutions(text: str, masked: str, index, language: str,
-                 dates: dict[int, str | None]) -> list[Reference]:
+                 dates: dict[int, str | None], number_first: bool = False) -> list[Reference]:
     stems = _keyword_stems(language)
     if stems is not None and not any(stem in masked for stem in stems):
         return []
@@ -779,7 +816,7 @@ def _resolutions(text: str, masked: str, index, language: str,
         if body is None and not unresolved:
             body, unresolved = _body_after(masked, pos, language, mentions)
             explicit = body is not None
-        shapes = [_shape(item, text, index) for item, _ in items]
+        shapes = [_dated_order(_shape(item, text, index), d, number_first) for item, d in items]
         fitted = [_fit_body(body, shape, unresolved) for shape in shapes]
         verdicts = [_plausible_ga(s, d) for f, s, (_, d) in zip(fitted, shapes, items, strict=True)
                     if f == "GA"]
@@ -801,12 +838,13 @@ def _resolutions(text: str, masked: str, index, language: str,
     return out
 
 
-def find_references(text: str, language: str, previous_series: str = "UNTS"
-                    ) -> list[Reference]:
+def find_references(text: str, language: str, previous_series: str = "UNTS",
+                    number_first: bool = False) -> list[Reference]:
     """Every reference in one paragraph or footnote text, in text order.
 
     ``previous_series`` is the Treaty Series ("UNTS" or "LNTS") that an "Ibid." refers to
-    when the text itself names none before it.
+    when the text itself names none before it; ``number_first``: the document writes
+    Western-digit numbers number first (``western_number_first``).
     """
     # Every treaty citation, symbol and resolution number has a digit (normalization makes
     # digits of digits only): most paragraphs have none and are done here.
@@ -840,7 +878,7 @@ def find_references(text: str, language: str, previous_series: str = "UNTS"
         kind, body = classify_symbol(symbol)
         os_, oe = original_span(index, m.start(), e, len(text))
         found.append(Reference(os_, oe, kind, body, symbol, symbol, text=text[os_:oe]))
-    found += _resolutions(text, masked, index, language, date_at)
+    found += _resolutions(text, masked, index, language, date_at, number_first)
     unique = {(r.start, r.end): r for r in reversed(found)}  # first finding wins
     return sorted(unique.values(), key=lambda r: (r.start, r.end))
 
@@ -867,8 +905,8 @@ def meta_references(meta: dict | None) -> list[Reference]:
     return out
 
 
-def footnote_references(footnotes: pd.DataFrame | None, language: str
-                        ) -> dict[int, list[Reference]]:
+def footnote_references(footnotes: pd.DataFrame | None, language: str,
+                        number_first: bool = False) -> dict[int, list[Reference]]:
     """Footnote number -> its references, "Ibid." following the series cited before it."""
     out: dict[int, list[Reference]] = {}
     if footnotes is None or footnotes.empty:
@@ -878,7 +916,8 @@ def footnote_references(footnotes: pd.DataFrame | None, language: str
     numbers, texts = footnotes["number"].tolist(), footnotes["text"].tolist()
     order = np.argsort(footnotes["number"].to_numpy(), kind="quicksort").tolist()
     for number, text in ((numbers[k], texts[k]) for k in order):
-        refs = find_references(text, language, previous_series=series)
+        refs = find_references(text, language, previous_series=series,
+                               number_first=number_first)
         treaties = [r.symbol for r in refs if r.kind == "treaty"]
         if treaties:
             series = treaties[-1].split(" ")[0]
@@ -906,7 +945,10 @@ def reference_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None, lan
     """The rows of ``references_table``, as tuples in the order of ``REFERENCE_COLUMNS``."""
     nowhere = (None, "", None, None, "")
     rows = [_ref_row(r, (None, "", "meta", None, ""), None) for r in meta_references(meta)]
-    by_note = footnote_references(footnotes, language)
+    number_first = language == "ar" and western_number_first(
+        as_list(paragraphs["text"]) + ([] if footnotes is None or footnotes.empty
+                                       else as_list(footnotes["text"])))
+    by_note = footnote_references(footnotes, language, number_first)
     cited: set[int] = set()
     blank = [""] * len(paragraphs)
     for idx, part, section, number, sub, text, notes in zip(
@@ -915,7 +957,8 @@ def reference_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None, lan
             as_list(paragraphs.get("sub", blank)),
             *(as_list(paragraphs[c]) for c in ("text", "footnotes")), strict=True):
         where = (int(idx), part, section, number, sub)
-        rows += [_ref_row(r, where, None) for r in find_references(text, language)]
+        rows += [_ref_row(r, where, None)
+                 for r in find_references(text, language, number_first=number_first)]
         for note in notes:
             cited.add(int(note))
             rows += [_ref_row(r, where, int(note)) for r in by_note.get(int(note), [])]

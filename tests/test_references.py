@@ -5,7 +5,7 @@ against the documents; then the seed end to end."""
 import pandas as pd
 import pytest
 
-from analysis import paths
+from analysis import load_resolution, paths, references
 from analysis.references import (
     canonical_symbol,
     classify_symbol,
@@ -354,3 +354,20 @@ def test_compare_links_on_76_186():
     assert (table["status"] == "agree").sum() >= 28
     english = compare_links(XML_EN, analysis.load_resolution(XML_EN).references)
     assert set(english["status"]) == {"agree", "text only"}
+
+
+def test_the_seed_in_western_digits_cites_the_same_resolutions():
+    # Eastern digits turned into Western ones keep their number-first order ("180/61"), as a
+    # Windows-1256 file must write them: the document's own pairs tell the order
+    seed = paths.SEED.read_text(encoding="utf-8")
+    western = seed.translate({0x660 + i: str(i) for i in range(10)})
+    ours, theirs = load_resolution(western), load_resolution(seed)
+    assert ours.references["symbol"].tolist() == theirs.references["symbol"].tolist()
+    assert "A/HRC/RES/23/5" in ours.references["symbol"].tolist()  # seed line 71: ٥/٢٣
+    assert ours.timeline()["date"].tolist() == theirs.timeline()["date"].tolist()
+
+
+def test_western_number_first_is_read_from_the_pairs_only_one_order_allows():
+    assert references.western_number_first(["قراراتها 180/61 و 178/64", "القرار 2/55"])
+    assert not references.western_number_first(["resolutions 61/180 and 64/178, 55/2"])
+    assert not references.western_number_first(["A/68/457, 2013/41, page 2/9"])
