@@ -48,7 +48,7 @@ import pandas as pd
 
 from .arabic import original_span
 from .dates import normalized_text
-from .frames import memo_map, typed_frame
+from .frames import as_list, memo_map, typed_frame
 from .phrases import phrase_table
 
 _WORD_SPLIT = re.compile(r"(\w+)")
@@ -350,7 +350,7 @@ def mention_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
     """The rows of ``mentions_table``, as tuples in the order of ``MENTION_COLUMNS``."""
     lexicon = _names_and_types()
     rows = []
-    columns = [paragraphs[c].tolist() for c in ("text", "part", "section", "number", "sub")]
+    columns = [as_list(paragraphs[c]) for c in ("text", "part", "section", "number", "sub")]
     for idx, text, *where in zip(paragraphs.index, *columns, strict=True):
         for m in find_actors(text, language):
             rows.append((idx, *where, m.actor, *lexicon[m.actor], m.surface, m.form, m.start,

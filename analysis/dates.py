@@ -414,7 +414,7 @@ def _text_rows(paragraphs: pd.DataFrame, footnotes: pd.DataFrame | None):
                     strict=True))
     if footnotes is not None:
         yield from ((None, int(number), "", "footnote", None, "", text)
-                    for number, text in zip(footnotes["number"].tolist(),
+                    for number, text in zip(as_list(footnotes["number"]),
                                             as_list(footnotes["text"]), strict=True))
 
 

@@ -20,6 +20,13 @@ def typed_frame(rows: list[tuple], dtypes: dict[str, object]) -> pd.DataFrame:
     return pd.DataFrame(typed_columns(rows, dtypes), copy=False)
 
 
+def columns_frame(columns: dict[str, list], dtypes: dict[str, object]) -> pd.DataFrame:
+    """``typed_frame`` of a table given as its columns' values (name -> list, in the order
+    of ``dtypes``) instead of its rows."""
+    return pd.DataFrame({name: typed_array(columns[name], dtype)
+                         for name, dtype in dtypes.items()}, copy=False)
+
+
 def typed_columns(rows: list[tuple], dtypes: dict[str, object]) -> dict[str, object]:
     """The columns of ``typed_frame``: name -> typed array (numpy or pandas)."""
     return {name: typed_array(values, dtype)
@@ -36,6 +43,52 @@ def as_list(column) -> list:
     """A column (Series or list) as a list: iterating a list is quicker than iterating a
     pandas array, and its cells are plain Python values."""
     return column if isinstance(column, list) else column.tolist()
+
+
+class ColumnLists:
+    """A table's columns as lists, read the way the extractors read a DataFrame
+    (``t["text"]``, ``t.get``, ``"phrase" in t``, ``len(t)``, ``t.index``, ``t.empty``):
+    ``Resolution`` hands the extractors the lists its tables were made of, so that each
+    does not make them again from the DataFrame. The cells are what ``Series.tolist``
+    gives (see ``column_lists``)."""
+
+    def __init__(self, columns: dict[str, list], rows: int):
+        self.columns, self.rows = columns, rows
+
+    def __getitem__(self, name: str) -> list:
+        return self.columns[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.columns
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def get(self, name: str, default=None):
+        return self.columns.get(name, default)
+
+    @property
+    def index(self) -> range:
+        return range(self.rows)
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def column_lists(frame: pd.DataFrame, columns: dict[str, list]) -> ColumnLists:
+    """The lists ``frame`` (RangeIndex) was made of, as its ``tolist`` would give them: a
+    missing integer is pd.NA; a text column with a missing cell is taken from ``frame``."""
+    out = {}
+    for name, values in columns.items():
+        values = list(values)
+        if any(v is None for v in values):
+            if str(frame[name].dtype) == "Int64":
+                values = [pd.NA if v is None else v for v in values]
+            else:
+                values = frame[name].tolist()
+        out[name] = values
+    return ColumnLists(out, len(frame))
 
 
 def typed_array(values, dtype):

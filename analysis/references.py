@@ -913,8 +913,8 @@ def footnote_references(footnotes: pd.DataFrame | None, language: str,
         return out
     series = "UNTS"
     # By number, as DataFrame.sort_values orders them (the same numpy sort), from lists.
-    numbers, texts = footnotes["number"].tolist(), footnotes["text"].tolist()
-    order = np.argsort(footnotes["number"].to_numpy(), kind="quicksort").tolist()
+    numbers, texts = as_list(footnotes["number"]), as_list(footnotes["text"])
+    order = np.argsort(np.asarray(footnotes["number"]), kind="quicksort").tolist()
     for number, text in ((numbers[k], texts[k]) for k in order):
         refs = find_references(text, language, previous_series=series,
                                number_first=number_first)

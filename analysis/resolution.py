@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import tables
 from .errors import ResolutionParseError
+from .frames import column_lists, columns_frame
 from .model import META_KEYS, Parsed
 from .read import read_source
 
@@ -37,6 +38,9 @@ def detect_language(text: str) -> str:
     return max(scores, key=scores.get) if any(scores.values()) else "en"
 
 
+_PARAGRAPH_DTYPES = {**tables.PARAGRAPH_DTYPES, "verb_en": "str", "verb_class": "str"}
+
+
 class Resolution:
     """One resolution as tidy tables.
 
@@ -54,12 +58,21 @@ class Resolution:
         self.parsed = parsed
         self.text: str | None = parsed.text
         self.warnings: list[str] = list(parsed.warnings)
-        paragraphs = tables.blocks_to_paragraphs(parsed.blocks, self.language)
-        from .verbs import annotate_verbs
+        from .verbs import verb_columns
 
-        self.paragraphs: pd.DataFrame = annotate_verbs(paragraphs, self.language)
+        # The paragraphs table made once with the verb columns (``annotate_verbs``'s), and
+        # its columns' lists kept for the extractors.
+        columns = tables.paragraph_columns(parsed.blocks, self.language)
+        columns["verb_en"], columns["verb_class"] = verb_columns(
+            *(columns[c] for c in ("phrase", "text", "section", "sub")), self.language)
+        self.paragraphs: pd.DataFrame = columns_frame(columns, _PARAGRAPH_DTYPES)
+        self._paragraph_lists = column_lists(self.paragraphs, columns)
         self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
-        self.footnotes: pd.DataFrame = tables.footnotes_table(parsed.footnotes, self.paragraphs)
+        self.footnotes: pd.DataFrame = tables.footnotes_table(parsed.footnotes,
+                                                              self._paragraph_lists)
+        self._footnote_lists = column_lists(self.footnotes, {
+            "number": [f.number for f in parsed.footnotes],
+            "text": [f.text for f in parsed.footnotes]})
         self.artefacts: pd.DataFrame = tables.artefacts_table(parsed.artefacts)
 
     def __repr__(self) -> str:
@@ -78,25 +91,26 @@ class Resolution:
     def actions(self) -> pd.DataFrame:
         from .verbs import actions_table
 
-        return actions_table(self.paragraphs, self.language)
+        return actions_table(self._paragraph_lists, self.language)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
         from .actors import mentions_table
 
-        return mentions_table(self.paragraphs, self.language)
+        return mentions_table(self._paragraph_lists, self.language)
 
     @cached_property
     def references(self) -> pd.DataFrame:
         from .references import references_table
 
-        return references_table(self.paragraphs, self.footnotes, self.language, meta=self.meta)
+        return references_table(self._paragraph_lists, self._footnote_lists, self.language,
+                                meta=self.meta)
 
     @cached_property
     def dates(self) -> pd.DataFrame:
         from .dates import dates_table
 
-        return dates_table(self.paragraphs, self.footnotes, self.language)
+        return dates_table(self._paragraph_lists, self._footnote_lists, self.language)
 
     def table_rows(self, name: str) -> tuple[list[tuple], dict]:
         """The rows of an extracted table and their dtypes, what ``frames.typed_frame``
@@ -105,20 +119,21 @@ class Resolution:
         if name == "actions":
             from .verbs import ACTION_DTYPES, action_rows
 
-            return action_rows(self.paragraphs, self.language), ACTION_DTYPES
+            return action_rows(self._paragraph_lists, self.language), ACTION_DTYPES
         if name == "mentions":
             from .actors import MENTION_DTYPES, mention_rows
 
-            return mention_rows(self.paragraphs, self.language), MENTION_DTYPES
+            return mention_rows(self._paragraph_lists, self.language), MENTION_DTYPES
         if name == "references":
             from .references import REFERENCE_DTYPES, reference_rows
 
-            return (reference_rows(self.paragraphs, self.footnotes, self.language,
+            return (reference_rows(self._paragraph_lists, self._footnote_lists, self.language,
                                    meta=self.meta), REFERENCE_DTYPES)
         if name == "dates":
             from .dates import DATE_DTYPES, date_rows
 
-            return date_rows(self.paragraphs, self.footnotes, self.language), DATE_DTYPES
+            return (date_rows(self._paragraph_lists, self._footnote_lists, self.language),
+                    DATE_DTYPES)
         raise KeyError(f"no extracted table {name!r}")
 
     def timeline(self) -> pd.DataFrame:

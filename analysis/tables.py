@@ -9,7 +9,7 @@ import functools
 
 import pandas as pd
 
-from .frames import typed_frame
+from .frames import as_list, columns_frame, transposed, typed_frame
 from .model import Artefact, Block, Footnote, Parsed
 from .phrases import head_verb, split_opening
 
@@ -25,6 +25,12 @@ def blocks_to_paragraphs(blocks: list[Block], language: str) -> pd.DataFrame:
     its opening phrase (from the markup or detected) and head verb; sub-paragraphs carry the
     number of the paragraph they belong to.
     """
+    return columns_frame(paragraph_columns(blocks, language), PARAGRAPH_DTYPES)
+
+
+def paragraph_columns(blocks: list[Block], language: str) -> dict[str, tuple]:
+    """The columns of ``blocks_to_paragraphs`` (name -> values), before they are typed:
+    for ``Resolution``, which adds columns and hands the lists to the extractors."""
     rows = []
     ordinal: dict[tuple[str, str], int] = {}
     heading = ""
@@ -52,7 +58,7 @@ def blocks_to_paragraphs(blocks: list[Block], language: str) -> pd.DataFrame:
         rows.append((b.part, b.section, number, b.sub, phrase,
                      _head_verb(phrase, language) if phrase else "", b.text, list(b.footnotes),
                      heading, b.line))
-    return typed_frame(rows, _PARAGRAPH_DTYPES)
+    return dict(zip(PARAGRAPH_COLUMNS, transposed(rows, PARAGRAPH_DTYPES), strict=True))
 
 
 # Opening phrases repeat within and across resolutions ("Recalling", "وإذ تشير"): each is
@@ -60,7 +66,7 @@ def blocks_to_paragraphs(blocks: list[Block], language: str) -> pd.DataFrame:
 _head_verb = functools.lru_cache(maxsize=1 << 14)(head_verb)
 
 
-_PARAGRAPH_DTYPES = {c: "Int64" if c in ("number", "line") else object if c == "footnotes"
+PARAGRAPH_DTYPES = {c: "Int64" if c in ("number", "line") else object if c == "footnotes"
                      else "str" for c in PARAGRAPH_COLUMNS}
 
 
@@ -88,9 +94,10 @@ def _no_headings() -> pd.DataFrame:
 
 
 def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Footnotes with the paragraph rows (index into ``paragraphs``) that cite each."""
+    """Footnotes with the paragraph rows (index into ``paragraphs``, a DataFrame or
+    ``frames.ColumnLists``) that cite each."""
     cited: dict[int, list[int]] = {}
-    for idx, marks in zip(paragraphs.index, paragraphs["footnotes"], strict=True):
+    for idx, marks in zip(paragraphs.index, as_list(paragraphs["footnotes"]), strict=True):
         for m in marks:
             cited.setdefault(m, []).append(int(idx))
     rows = [(f.number, f.text, cited.get(f.number, []), f.line, len(cited.get(f.number, ())))

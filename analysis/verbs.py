@@ -249,19 +249,30 @@ def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
     ``verb_en`` is the English the UN most often uses for the phrase in that section
     ("takes note" in the operative part, "taking note" in the preamble).
     """
-    english, classes = [""] * len(paragraphs), [""] * len(paragraphs)
-    if len(paragraphs) and not _has_language(language):
+    english, classes = verb_columns(
+        *(as_list(paragraphs[c]) for c in ("phrase", "text", "section", "sub")), language,
+        stacklevel=3)
+    return paragraphs.assign(verb_en=typed_array(english, "str"),
+                             verb_class=typed_array(classes, "str"))
+
+
+def verb_columns(phrases: list, texts: list, sections: list, subs: list, language: str,
+                 stacklevel: int = 2) -> tuple[list[str], list[str]]:
+    """The ``verb_en`` and ``verb_class`` columns of ``annotate_verbs`` from the paragraphs'
+    phrase, text, section and sub columns (lists): for ``Resolution``, which makes the
+    paragraphs table once with them."""
+    english, classes = [""] * len(phrases), [""] * len(phrases)
+    if len(phrases) and not _has_language(language):
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
-                      "verb_en and verb_class are left empty", stacklevel=2)
-    elif len(paragraphs):
-        columns = [as_list(paragraphs[c]) for c in ("phrase", "text", "section", "sub")]
-        for k, (phrase, text, section, sub) in enumerate(zip(*columns, strict=True)):
+                      "verb_en and verb_class are left empty", stacklevel=stacklevel)
+    elif len(phrases):
+        for k, (phrase, text, section, sub) in enumerate(
+                zip(phrases, texts, sections, subs, strict=True)):
             if section in SECTIONS and not sub:
                 row = _paragraph_row(phrase, text, language, section)
                 if row:
                     english[k], classes[k] = _first_english(row), row["verb_class"]
-    return paragraphs.assign(verb_en=typed_array(english, "str"),
-                             verb_class=typed_array(classes, "str"))
+    return english, classes
 
 
 def _has_language(language: str) -> bool:
@@ -599,8 +610,8 @@ def action_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
     elif len(paragraphs):
         phrases = paragraphs["phrase"] if "phrase" in paragraphs else [""] * len(paragraphs)
         for idx, section, number, sub, text, phrase in zip(
-                paragraphs.index, paragraphs["section"].tolist(), as_list(paragraphs["number"]),
-                paragraphs["sub"].tolist(), paragraphs["text"].tolist(), as_list(phrases),
+                paragraphs.index, as_list(paragraphs["section"]), as_list(paragraphs["number"]),
+                as_list(paragraphs["sub"]), as_list(paragraphs["text"]), as_list(phrases),
                 strict=True):
             if section not in SECTIONS:
                 continue
