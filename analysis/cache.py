@@ -141,15 +141,24 @@ def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
 def rows_to_arrow(rows: list[tuple], dtypes: dict, name: str, warnings: list[str]
                   ) -> tuple[pa.Table, dict]:
     """``frame_to_arrow`` of ``frames.typed_frame(rows, dtypes)``, without making the
+    DataFrame (see ``columns_to_arrow``)."""
+    from .frames import transposed
+
+    return columns_to_arrow(dict(zip(dtypes, transposed(rows, dtypes), strict=True)), dtypes,
+                            name, warnings)
+
+
+def columns_to_arrow(columns: dict, dtypes: dict, name: str, warnings: list[str]
+                     ) -> tuple[pa.Table, dict]:
+    """``frame_to_arrow`` of ``frames.columns_frame(columns, dtypes)``, without making the
     DataFrame: each column straight into Arrow where it can be (``frames.arrow_column``),
     else from the same typed array."""
-    from .frames import arrow_column, transposed, typed_array
+    from .frames import arrow_column, typed_array
 
-    return arrays_to_arrow({col: arrow_column(values, dtype) or typed_array(values, dtype)
-                            for (col, dtype), values in zip(dtypes.items(),
-                                                            transposed(rows, dtypes),
-                                                            strict=True)},
-                           len(rows), name, warnings)
+    return arrays_to_arrow({col: arrow_column(columns[col], dtype)
+                            or typed_array(columns[col], dtype)
+                            for col, dtype in dtypes.items()},
+                           len(columns[next(iter(dtypes))]), name, warnings)
 
 
 def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:

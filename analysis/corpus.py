@@ -239,7 +239,13 @@ def resolution_tables(res, path: str, caught: list | None = None
     front of every row, see ``keyed``); extractor failures as error rows (the structure
     tables stay); the resolution's warnings and the ``caught`` Python warnings as the
     ``warnings`` table; notes on cells stored as text."""
-    from .cache import arrays_to_arrow, frame_to_arrow, record_to_arrow, rows_to_arrow
+    from .cache import (
+        arrays_to_arrow,
+        columns_to_arrow,
+        frame_to_arrow,
+        record_to_arrow,
+        rows_to_arrow,
+    )
     from .frames import typed_array
 
     meta = {key: None for key in META_KEYS}
@@ -251,13 +257,18 @@ def resolution_tables(res, path: str, caught: list | None = None
         messages.append(f"no symbol found; the file name {symbol!r} stands in")
     errors, notes = [], []
     tables = {"meta": record_to_arrow(meta, "meta", notes)}
-    # A Resolution gives its extracted tables as rows, which become Arrow directly;
-    # anything else (a test's stand-in) as DataFrames.
+    # A Resolution gives its extracted tables as rows and its paragraphs as columns, which
+    # become Arrow directly; anything else (a test's stand-in) as DataFrames.
     rows_of = getattr(res, "table_rows", None)
+    columns_of = getattr(res, "table_columns", None)
     for name in STRUCTURE_TABLES + EXTRACTED_TABLES:
         try:
             if rows_of is not None and name in EXTRACTED_TABLES:
                 tables[name] = rows_to_arrow(*rows_of(name), name, notes)
+                continue
+            columns = columns_of(name) if columns_of is not None else None
+            if columns is not None:
+                tables[name] = columns_to_arrow(*columns, name, notes)
                 continue
             df = getattr(res, name)
         except Exception as exc:  # one extractor failing must not lose the file

@@ -76,19 +76,20 @@ class ColumnLists:
         return not self.rows
 
 
-def column_lists(frame: pd.DataFrame, columns: dict[str, list]) -> ColumnLists:
-    """The lists ``frame`` (RangeIndex) was made of, as its ``tolist`` would give them: a
-    missing integer is pd.NA; a text column with a missing cell is taken from ``frame``."""
-    out = {}
+def column_lists(columns: dict[str, list], dtypes: dict[str, object], frame) -> ColumnLists:
+    """The lists a table was made of (``columns_frame(columns, dtypes)``, RangeIndex) as its
+    ``tolist`` would give them: a missing integer is pd.NA; any other column with a missing
+    cell is taken from the DataFrame, which ``frame()`` returns."""
+    out, rows = {}, 0
     for name, values in columns.items():
-        values = list(values)
+        values, rows = list(values), len(values)
         if any(v is None for v in values):
-            if str(frame[name].dtype) == "Int64":
+            if str(dtypes[name]) == "Int64":
                 values = [pd.NA if v is None else v for v in values]
             else:
-                values = frame[name].tolist()
+                values = frame()[name].tolist()
         out[name] = values
-    return ColumnLists(out, len(frame))
+    return ColumnLists(out, rows)
 
 
 def typed_array(values, dtype):

@@ -65,14 +65,16 @@ class Resolution:
         columns = tables.paragraph_columns(parsed.blocks, self.language)
         columns["verb_en"], columns["verb_class"] = verb_columns(
             *(columns[c] for c in ("phrase", "text", "section", "sub")), self.language)
-        self.paragraphs: pd.DataFrame = columns_frame(columns, _PARAGRAPH_DTYPES)
-        self._paragraph_lists = column_lists(self.paragraphs, columns)
+        self._paragraph_columns = columns
+        self._paragraph_lists = column_lists(columns, _PARAGRAPH_DTYPES,
+                                             lambda: self.paragraphs)
         self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
         self.footnotes: pd.DataFrame = tables.footnotes_table(parsed.footnotes,
                                                               self._paragraph_lists)
-        self._footnote_lists = column_lists(self.footnotes, {
-            "number": [f.number for f in parsed.footnotes],
-            "text": [f.text for f in parsed.footnotes]})
+        self._footnote_lists = column_lists(
+            {"number": [f.number for f in parsed.footnotes],
+             "text": [f.text for f in parsed.footnotes]},
+            {"number": "int64", "text": "str"}, lambda: self.footnotes)
         self.artefacts: pd.DataFrame = tables.artefacts_table(parsed.artefacts)
 
     def __repr__(self) -> str:
@@ -81,6 +83,13 @@ class Resolution:
                 f"{(self.paragraphs['section'] == 'preamble').sum()} preambular, "
                 f"{(self.paragraphs['section'] == 'operative').sum()} operative rows, "
                 f"{len(self.footnotes)} footnotes>")
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph and sub-paragraph (``tables.blocks_to_paragraphs``) with
+        ``verb_en`` and ``verb_class`` (``verbs.annotate_verbs``); made on first use
+        (``load_corpus`` takes the columns, see ``table_columns``)."""
+        return columns_frame(self._paragraph_columns, _PARAGRAPH_DTYPES)
 
     @cached_property
     def spans(self) -> pd.DataFrame:
@@ -111,6 +120,14 @@ class Resolution:
         from .dates import dates_table
 
         return dates_table(self._paragraph_lists, self._footnote_lists, self.language)
+
+    def table_columns(self, name: str) -> tuple[dict[str, list], dict] | None:
+        """The columns (name -> values) and dtypes a structure table is made of, for
+        ``load_corpus``, which needs them and not the DataFrame; None for a table kept
+        only as a DataFrame."""
+        if name == "paragraphs":
+            return self._paragraph_columns, _PARAGRAPH_DTYPES
+        return None
 
     def table_rows(self, name: str) -> tuple[list[tuple], dict]:
         """The rows of an extracted table and their dtypes, what ``frames.typed_frame``
