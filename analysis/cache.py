@@ -142,10 +142,9 @@ def rows_to_arrow(rows: list[tuple], dtypes: dict, name: str, warnings: list[str
                   ) -> tuple[pa.Table, dict]:
     """``frame_to_arrow`` of ``frames.typed_frame(rows, dtypes)``, without making the
     DataFrame (see ``columns_to_arrow``)."""
-    from .frames import transposed
+    from .frames import rows_to_columns
 
-    return columns_to_arrow(dict(zip(dtypes, transposed(rows, dtypes), strict=True)), dtypes,
-                            name, warnings)
+    return columns_to_arrow(rows_to_columns(rows, dtypes), dtypes, name, warnings)
 
 
 def columns_to_arrow(columns: dict, dtypes: dict, name: str, warnings: list[str]

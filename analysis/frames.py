@@ -39,6 +39,11 @@ def transposed(rows: list[tuple], dtypes: dict) -> list[tuple]:
     return list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
 
 
+def rows_to_columns(rows: list[tuple], dtypes: dict) -> dict[str, tuple]:
+    """The columns of ``rows`` (tuples in the order of ``dtypes``): name -> values."""
+    return dict(zip(dtypes, transposed(rows, dtypes), strict=True))
+
+
 def as_list(column) -> list:
     """A column (Series or list) as a list: iterating a list is quicker than iterating a
     pandas array, and its cells are plain Python values."""

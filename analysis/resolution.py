@@ -65,17 +65,18 @@ class Resolution:
         columns = tables.paragraph_columns(parsed.blocks, self.language)
         columns["verb_en"], columns["verb_class"] = verb_columns(
             *(columns[c] for c in ("phrase", "text", "section", "sub")), self.language)
-        self._paragraph_columns = columns
         self._paragraph_lists = column_lists(columns, _PARAGRAPH_DTYPES,
                                              lambda: self.paragraphs)
-        self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
-        self.footnotes: pd.DataFrame = tables.footnotes_table(parsed.footnotes,
-                                                              self._paragraph_lists)
+        footnotes, footnote_dtypes = tables.footnote_columns(parsed.footnotes,
+                                                             self._paragraph_lists)
         self._footnote_lists = column_lists(
-            {"number": [f.number for f in parsed.footnotes],
-             "text": [f.text for f in parsed.footnotes]},
-            {"number": "int64", "text": "str"}, lambda: self.footnotes)
-        self.artefacts: pd.DataFrame = tables.artefacts_table(parsed.artefacts)
+            {c: footnotes[c] for c in ("number", "text")}, footnote_dtypes,
+            lambda: self.footnotes)
+        # The structure tables as columns and dtypes: DataFrames on first use.
+        self._columns = {"paragraphs": (columns, _PARAGRAPH_DTYPES),
+                         "footnotes": (footnotes, footnote_dtypes),
+                         "artefacts": tables.artefact_columns(parsed.artefacts)}
+        self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
 
     def __repr__(self) -> str:
         m = self.meta
@@ -87,9 +88,18 @@ class Resolution:
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph and sub-paragraph (``tables.blocks_to_paragraphs``) with
-        ``verb_en`` and ``verb_class`` (``verbs.annotate_verbs``); made on first use
-        (``load_corpus`` takes the columns, see ``table_columns``)."""
-        return columns_frame(self._paragraph_columns, _PARAGRAPH_DTYPES)
+        ``verb_en`` and ``verb_class`` (``verbs.annotate_verbs``)."""
+        return columns_frame(*self._columns["paragraphs"])
+
+    @cached_property
+    def footnotes(self) -> pd.DataFrame:
+        """``tables.footnotes_table``."""
+        return columns_frame(*self._columns["footnotes"])
+
+    @cached_property
+    def artefacts(self) -> pd.DataFrame:
+        """``tables.artefacts_table``."""
+        return columns_frame(*self._columns["artefacts"])
 
     @cached_property
     def spans(self) -> pd.DataFrame:
@@ -121,13 +131,12 @@ class Resolution:
 
         return dates_table(self._paragraph_lists, self._footnote_lists, self.language)
 
-    def table_columns(self, name: str) -> tuple[dict[str, list], dict] | None:
+    def table_columns(self, name: str) -> tuple[dict, dict] | None:
         """The columns (name -> values) and dtypes a structure table is made of, for
         ``load_corpus``, which needs them and not the DataFrame; None for a table kept
-        only as a DataFrame."""
-        if name == "paragraphs":
-            return self._paragraph_columns, _PARAGRAPH_DTYPES
-        return None
+        only as a DataFrame. ``paragraphs``, ``footnotes`` and ``artefacts`` are made of
+        them on first use."""
+        return self._columns.get(name)
 
     def table_rows(self, name: str) -> tuple[list[tuple], dict]:
         """The rows of an extracted table and their dtypes, what ``frames.typed_frame``

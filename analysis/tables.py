@@ -9,7 +9,7 @@ import functools
 
 import pandas as pd
 
-from .frames import as_list, columns_frame, transposed, typed_frame
+from .frames import as_list, columns_frame, rows_to_columns, typed_frame
 from .model import Artefact, Block, Footnote, Parsed
 from .phrases import head_verb, split_opening
 
@@ -58,7 +58,7 @@ def paragraph_columns(blocks: list[Block], language: str) -> dict[str, tuple]:
         rows.append((b.part, b.section, number, b.sub, phrase,
                      _head_verb(phrase, language) if phrase else "", b.text, list(b.footnotes),
                      heading, b.line))
-    return dict(zip(PARAGRAPH_COLUMNS, transposed(rows, PARAGRAPH_DTYPES), strict=True))
+    return rows_to_columns(rows, PARAGRAPH_DTYPES)
 
 
 # Opening phrases repeat within and across resolutions ("Recalling", "وإذ تشير"): each is
@@ -96,6 +96,12 @@ def _no_headings() -> pd.DataFrame:
 def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Footnotes with the paragraph rows (index into ``paragraphs``, a DataFrame or
     ``frames.ColumnLists``) that cite each."""
+    return columns_frame(*footnote_columns(footnotes, paragraphs))
+
+
+def footnote_columns(footnotes: list[Footnote], paragraphs: pd.DataFrame
+                     ) -> tuple[dict[str, tuple], dict]:
+    """The columns of ``footnotes_table`` (name -> values) and their dtypes."""
     cited: dict[int, list[int]] = {}
     for idx, marks in zip(paragraphs.index, as_list(paragraphs["footnotes"]), strict=True):
         for m in marks:
@@ -103,15 +109,23 @@ def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.D
     rows = [(f.number, f.text, cited.get(f.number, []), f.line, len(cited.get(f.number, ())))
             for f in footnotes]
     # Without footnotes, cited_in stays the float64 column pandas makes of no lists.
-    return typed_frame(rows, {"number": "int64", "text": "str",
-                              "cited_in": object if rows else "float64", "line": "Int64",
-                              "citations": "int64"})
+    dtypes = {"number": "int64", "text": "str", "cited_in": object if rows else "float64",
+              "line": "Int64", "citations": "int64"}
+    return rows_to_columns(rows, dtypes), dtypes
 
 
 def artefacts_table(artefacts: list[Artefact]) -> pd.DataFrame:
-    return typed_frame([(a.kind, a.text, a.line, a.start, a.end) for a in artefacts],
-                       {"kind": "str", "text": "str", "line": "Int64", "start": "Int64",
-                        "end": "Int64"})
+    return columns_frame(*artefact_columns(artefacts))
+
+
+def artefact_columns(artefacts: list[Artefact]) -> tuple[dict[str, tuple], dict]:
+    """The columns of ``artefacts_table`` (name -> values) and their dtypes."""
+    return (rows_to_columns([(a.kind, a.text, a.line, a.start, a.end) for a in artefacts],
+                            _ARTEFACT_DTYPES), _ARTEFACT_DTYPES)
+
+
+_ARTEFACT_DTYPES = {"kind": "str", "text": "str", "line": "Int64", "start": "Int64",
+                    "end": "Int64"}
 
 
 def spans_table(parsed: Parsed) -> pd.DataFrame:
