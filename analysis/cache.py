@@ -157,7 +157,7 @@ def columns_to_arrow(columns: dict, dtypes: dict, name: str, warnings: list[str]
     return arrays_to_arrow({col: arrow_column(columns[col], dtype)
                             or typed_array(columns[col], dtype)
                             for col, dtype in dtypes.items()},
-                           len(columns[next(iter(dtypes))]), name, warnings)
+                           len(next(iter(columns.values()), ())), name, warnings)
 
 
 def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Table, dict]:
@@ -166,10 +166,9 @@ def record_to_arrow(record: dict, name: str, warnings: list[str]) -> tuple[pa.Ta
     object), else through pandas."""
     if not all(type(v) in _PLAIN_DTYPES for v in record.values()):
         return frame_to_arrow(pd.DataFrame([record]), name, warnings)
-    from .frames import typed_array
-
-    return arrays_to_arrow({key: typed_array([value], _PLAIN_DTYPES[type(value)])
-                            for key, value in record.items()}, 1, name, warnings)
+    return columns_to_arrow({key: [value] for key, value in record.items()},
+                            {key: _PLAIN_DTYPES[type(value)] for key, value in record.items()},
+                            name, warnings)
 
 
 _PLAIN_DTYPES = {str: "str", int: "int64", type(None): object}
