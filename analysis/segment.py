@@ -123,6 +123,10 @@ _MARKS = "[\u200e\u200f\u202a-\u202e\u2066-\u2069]*"  # direction marks around n
 # "١ - تحث", "1. Urges", "12.\tDecides", "1 -" alone, "\u200f19 -\u200f".
 _NUMBER = re.compile(rf"^{_MARKS}(?P<n>[{_DIGITS}]{{1,3}}){_MARKS}\s*"
                      rf"(?:\.|[-\u2010\u2011\u2013\u2212]){_MARKS}(?=\s|$)\s*")
+# The characters ``_NUMBER`` may start with: a direction mark or a digit.
+_NUMBER_FIRST = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                          "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667"
+                          "\u0668\u0669")
 # "(أ)", "(هـ)", "(a)", "(iv)", "(aa)", "(أ أ)", "(1)"; Arabic nested "’1‘". Arabic letters
 # may come as presentation forms (U+FE70..U+FEFC), e.g. "(ﻫ)".
 _AR_LETTER = "[\u0621-\u064a\ufe70-\ufefc]\u0640?"
@@ -242,15 +246,16 @@ class Header:
 def text_to_lines(text: str) -> list[Line]:
     """Split on "\n" keeping offsets; each line's span covers its non-space content."""
     lines, pos, page = [], 0, False
+    make = tuple.__new__  # (a Line without the named tuple's keyword handling: one per line)
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(no, start, start + len(stripped), stripped,
-                              raw[:1] in " \t\u00a0", page or "\f" in raw))
+            lines.append(make(Line, (no, start, start + len(stripped), stripped,
+                                     raw[:1] in " \t\u00a0", page or "\f" in raw)))
             page = False
         else:
-            lines.append(Line(no, pos, pos, ""))
+            lines.append(make(Line, (no, pos, pos, "", False, False)))
             page = page or "\f" in raw
         pos += len(raw) + 1
     return lines
@@ -283,18 +288,17 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
     lines, and four in five lines that open with a known phrase after a clause end, follow
     one. (pdftotext often runs preambular paragraphs together: then a line break after a
     comma may start a paragraph.)"""
-    numbered, phrased = [], []
+    numbered = [not lines[i - 1].text or lines[i].indent for i in range(1, len(lines))
+                if _number_at(lines[i].text)]
+    if not (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)):
+        return False  # (the numbered lines decide alone: no phrase to look up)
+    phrased = []
     for i in range(1, len(lines)):
         ln, before = lines[i], lines[i - 1].text
-        if not ln.text:
-            continue
-        apart = not before or ln.indent
-        if _number_at(ln.text):
-            numbered.append(apart)
-        elif (not before or _is_terminal(_strip_end(before))) and _phrase(ln.text, language):
-            phrased.append(apart)
-    return (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)
-            and sum(phrased) >= 0.8 * len(phrased))
+        if (ln.text and (not before or _is_terminal(_strip_end(before)))
+                and not _number_at(ln.text) and _phrase(ln.text, language)):
+            phrased.append(not before or ln.indent)
+    return sum(phrased) >= 0.8 * len(phrased)
 
 
 def _marker_number(m: re.Match) -> int:
@@ -597,6 +601,7 @@ def _header_item(head: Header, key: str, parts: list, language: str) -> None:
 
 # --- stage 4: body roles ------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8192)  # asked several times of the same line (open block, heading)
 def _strip_end(text: str) -> str:
     """The text without trailing footnote markers, bold marks, closing quotes and invisible
     direction marks (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF)."""
@@ -776,6 +781,8 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
 
 
 def _number_at(text: str) -> tuple[int, int] | None:
+    if text[:1] not in _NUMBER_FIRST:
+        return None  # (most lines: no number starts so)
     m = _NUMBER.match(text)
     return (int(normalize_ar(m.group("n"))), m.end()) if m else None
 
