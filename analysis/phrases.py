@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from importlib import resources
 
@@ -90,16 +91,27 @@ def _longest(language: str) -> int:
     return max((len(k) for k in phrase_table(language)), default=0)
 
 
+@functools.cache
+def _first_words(language: str) -> frozenset[str]:
+    """The first words a phrase may start with: the first words of the table's keys, and
+    those ``_key`` drops or replaces (a detached و, وإذ, وقد)."""
+    return frozenset({k[0] for k in phrase_table(language)} | {"\u0648", *_LEAD_EQUIVALENTS})
+
+
 def match_phrase(text: str, language: str, section: str | None = None) -> str | None:
     """The known opening phrase that ``text`` starts with, as written in ``text``, or None.
 
     With ``section``, only phrases seen in that section count. The longest match wins.
     """
-    ws = words(text[:_WINDOW])
-    table = phrase_table(language)
-    if not ws or (ws[0].start() > 0 and text[: ws[0].start()].strip(" \t*")):
+    found = _WORD.finditer(_BOLD.sub("  ", text[:_WINDOW]))  # as ``words``, one at a time
+    first = next(found, None)
+    if first is None or (first.start() > 0 and text[: first.start()].strip(" \t*")):
         return None
-    norm = [normalize_word(m.group(), language) for m in ws[: _longest(language)]]
+    if normalize_word(first.group(), language) not in _first_words(language):
+        return None  # (most lines: no phrase starts with their first word)
+    ws = [first, *itertools.islice(found, _longest(language) - 1)]
+    table = phrase_table(language)
+    norm = [normalize_word(m.group(), language) for m in ws]
     for n in range(len(norm), 0, -1):
         where = table.get(_key(norm[:n]))
         if where and (section is None or where in (section, "both")):

@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -274,7 +275,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     content = [ln for ln in lines if ln.text]
     indented = sum(1 for ln in content if ln.indent)
     first_cited: dict[int, int] = {}
-    for m in _MARKER.finditer(text):
+    for m in _markers(text):
         first_cited.setdefault(_marker_number(m), m.start())
     cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
@@ -295,10 +296,23 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
     phrased = []
     for i in range(1, len(lines)):
         ln, before = lines[i], lines[i - 1].text
-        if (ln.text and (not before or _is_terminal(_strip_end(before)))
+        if (ln.text and (not before or (not before[-1].isalpha()  # (ends a word: no)
+                                        and _is_terminal(_strip_end(before))))
                 and not _number_at(ln.text) and _phrase(ln.text, language)):
             phrased.append(not before or ln.indent)
     return sum(phrased) >= 0.8 * len(phrased)
+
+
+def _markers(text: str) -> Iterator[re.Match]:
+    """``_MARKER.finditer(text)``, three times faster on a whole text: matched only where a
+    marker's first character is (the engine steps slowly through the lookahead)."""
+    end = 0
+    for c in _MARKER_START.finditer(text):
+        if c.start() >= end:
+            m = _MARKER.match(text, c.start())
+            if m:
+                end = m.end()
+                yield m
 
 
 def _marker_number(m: re.Match) -> int:
