@@ -108,8 +108,9 @@ _MARKER = re.compile(rf"(?=[\^{_SUPERSCRIPTS}])(?:\^\(([{_DIGITS}]{{1,3}})\)"
                      rf"|\^([{_DIGITS}]{{1,3}})|([{_SUPERSCRIPTS}]{{1,3}}))")
 _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
                              "0123456789")
-# The characters a marker starts with: a quick test before ``_MARKER`` scans a block.
+# The characters a marker starts with (both): a quick test before ``_MARKER`` scans a block.
 _MARKER_START = re.compile(rf"[\^{_SUPERSCRIPTS}]")
+_MARKER_FIRST = frozenset("^\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
 # A line of footnote markers alone (a marker after a space, wrapped onto the next line).
 _MARKERS_ONLY = re.compile(rf"(?:{_MARKER.pattern}[ ]?)+[,.;:\u060c\u061b]?")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
@@ -313,6 +314,12 @@ def _markers(text: str) -> Iterator[re.Match]:
             if m:
                 end = m.end()
                 yield m
+
+
+def _markers_only(text: str) -> bool:
+    """A line of footnote markers alone (asked of most lines: their first character rules
+    it out)."""
+    return text[:1] in _MARKER_FIRST and _MARKERS_ONLY.fullmatch(text) is not None
 
 
 def _marker_number(m: re.Match) -> int:
@@ -931,7 +938,7 @@ class _State:
     fresh_part: bool = False  # a part heading was just seen: numbering may restart
     open_kind: str = "formula"  # kind of the block the next line may continue
     open_text: str = ""  # last line of that block (for terminal punctuation)
-    open_end: str = ""  # its ``_strip_end``
+    open_colon: bool = False  # it ends with a colon (after ``_strip_end``)
     open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
     open_numbered: bool = False  # that block has (or continues) a paragraph number
     heading_more: int = 0  # lines still to come of a heading wrapped over several
@@ -1007,15 +1014,19 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_numbered = role.number is not None
             st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
         elif role.kind == "continuation":
-            _set_open_text(st, f"{st.open_text} {ln.text}" if _MARKERS_ONLY.fullmatch(ln.text)
+            _set_open_text(st, f"{st.open_text} {ln.text}" if _markers_only(ln.text)
                            else ln.text)
     return roles, st.warnings
 
 
 def _set_open_text(st: _State, text: str) -> None:
     """The last line of the open block, and how it ends (asked of it several times)."""
-    st.open_text, st.open_end = text, _strip_end(text)
-    st.open_terminal = _is_terminal(st.open_end)
+    st.open_text = text
+    if text[-1:].isalpha():  # (most lines: nothing to strip, no punctuation at the end)
+        st.open_colon = st.open_terminal = False
+        return
+    end = _strip_end(text)
+    st.open_colon, st.open_terminal = end.endswith(":"), _is_terminal(end)
 
 
 def _table_line(st: _State, ln: Line, first: bool) -> Role:
@@ -1032,6 +1043,8 @@ def _table_line(st: _State, ln: Line, first: bool) -> Role:
 def _footnote_at(text: str, st: _State, settings: Settings, start: int
                  ) -> tuple[int, int] | None:
     """A footnote body starting on this line: (number, offset of its text), or None."""
+    if text[:1] != "(" and not st.zone:
+        return None  # (most lines: neither form can start so)
     m = _FOOTNOTE_PAREN.match(text)
     if not m and st.zone:
         m = _FOOTNOTE_BARE.match(text)
@@ -1088,7 +1101,7 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.section, st.last_number, st.open_kind = "preamble", None, "heading"
         _reset_subs(st)
         return Role(ln, "heading", section="preamble", part=label, label="collection")
-    if st.open_kind in ("paragraph", "sub") and _MARKERS_ONLY.fullmatch(text):
+    if st.open_kind in ("paragraph", "sub") and _markers_only(text):
         return Role(ln, "continuation")  # markers that wrapped away from their word
     if st.closed:
         st.warnings.append(f"line {ln.no}: text after the closing lines, outside any annex")
@@ -1146,7 +1159,7 @@ def _continues_number(st: _State, soft: bool, indent: bool, settings: Settings) 
     if soft and not (settings.indent_marks and indent):
         return False
     if st.open_kind == "paragraph" and not st.flush:
-        return st.open_end.endswith(":")  # a stop may end a sentence inside
+        return st.open_colon  # a stop may end a sentence inside
     return _ends_strong(st.open_text)
 
 
@@ -1273,7 +1286,7 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         return 1  # a part label alone on its line ("B", "II", "دال")
     if is_article_heading(text, lang):
         return 1
-    if (st.open_kind in ("paragraph", "sub") and st.open_end.endswith(":")
+    if (st.open_kind in ("paragraph", "sub") and st.open_colon
             and not _runs_on(lines, i, settings)):
         # after "as follows:" a heading (a table's title) comes before a new block, with a
         # blank line between; other lines are what the colon announces ("Thursday, 2 June:
@@ -1411,7 +1424,7 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False
-    if _ends_weak(st.open_text) or st.open_end.endswith(":"):
+    if _ends_weak(st.open_text) or st.open_colon:
         return opens_paragraph(text, lang)
     return True
 
