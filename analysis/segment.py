@@ -1621,6 +1621,8 @@ def _operative_only(text: str, language: str) -> bool:
 def _join_pieces(pieces: list[str]) -> str:
     """Join wrapped lines with a space; none after a hyphen that splits a compound word
     ("non-" + "proliferation"), but keep it in "medium- and long-term"."""
+    if all(pieces) and not any(piece.endswith("-") for piece in pieces[:-1]):
+        return " ".join(pieces)  # (most blocks: no hyphen at a line end)
     out = ""
     for piece in pieces:
         if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].isalpha()
@@ -1639,14 +1641,26 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     Removes ``^(n)`` markers and superscripts (recording their numbers) and ``**``; the words
     in bold at the very start are the opening phrase.
     """
-    numbers = (tuple(_marker_number(m) for m in _MARKER.finditer(raw))
-               if _MARKER_START.search(raw) else ())
-    text = _MARKER.sub("", raw) if numbers else raw
+    found = list(_markers(raw))
+    numbers = tuple(_marker_number(m) for m in found)
+    text = raw
+    if found:  # the text between the markers (as ``_MARKER.sub``)
+        ends = [0, *(m.end() for m in found)]
+        starts = [*(m.start() for m in found), len(raw)]
+        text = "".join(raw[a:b] for a, b in zip(ends, starts, strict=True))
     if "**" not in text:
-        return " ".join(text.split()), "", numbers
+        return _squeeze(text), "", numbers
     bold = _LEADING_BOLD.match(text.lstrip())
     phrase = " ".join(bold.group("phrase").split()) if bold else ""
     return " ".join(text.replace("**", "").split()), phrase, numbers
+
+
+def _squeeze(text: str) -> str:
+    """``" ".join(text.split())``: runs of white space made one space, none at the ends
+    (text already so, most of it, is returned as it is: the tests are quicker)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # (printable: the only white space is " ")
+    return " ".join(text.split())
 
 
 def table_text(lines: list[Line], language: str) -> str:
