@@ -294,14 +294,20 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
                 if _number_at(lines[i].text)]
     if not (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)):
         return False  # (the numbered lines decide alone: no phrase to look up)
-    phrased = []
+    apart, joined = [], []  # lines after a clause end that may open with a phrase
     for i in range(1, len(lines)):
         ln, before = lines[i], lines[i - 1].text
         if (ln.text and (not before or (not before[-1].isalpha()  # (ends a word: no)
                                         and _is_terminal(_strip_end(before))))
-                and not _number_at(ln.text) and _phrase(ln.text, language)):
-            phrased.append(not before or ln.indent)
-    return sum(phrased) >= 0.8 * len(phrased)
+                and not _number_at(ln.text)):
+            (apart if not before or ln.indent else joined).append(ln.text)
+    n_joined = sum(1 for text in joined if _phrase(text, language))
+    n_apart = 0
+    for text in apart:  # (the share only grows with each one: stop once it is enough)
+        if n_apart >= 0.8 * (n_apart + n_joined):
+            return True
+        n_apart += bool(_phrase(text, language))
+    return n_apart >= 0.8 * (n_apart + n_joined)
 
 
 def _markers(text: str) -> Iterator[re.Match]:
