@@ -139,6 +139,7 @@ _LABEL = re.compile(
 _FOOTNOTE_PAREN = re.compile(rf"^\((?P<n>[{_DIGITS}]{{1,3}})\)(?=\s|$)\s*")
 _FOOTNOTE_BARE = re.compile(rf"^(?P<n>[{_DIGITS}]{{1,3}})(?=\s|$)\s*")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500\u2501]{3,}$")
+_SEPARATOR_FIRST = frozenset("_\u2014\u2015\u2500\u2501")
 # Items of a cover-page line set apart by three or more spaces (pdftotext -layout).
 _SEGMENT = re.compile(r"\S+(?:\s{1,2}\S+)*")
 _PART_LATIN = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])(?:\.|\s*[-\u2013]\s*|\s*$)\s*")
@@ -343,11 +344,12 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
     for i, ln in enumerate(lines):
         if not ln.text or len(ln.text) > _MAX_FURNITURE_LINE:
             continue
-        if _SEPARATOR.match(ln.text):
+        first = ln.text[0]  # (the first character rules out most patterns)
+        if first in _SEPARATOR_FIRST and _SEPARATOR.match(ln.text):
             found[i] = [("separator", ln.start, ln.end, ln.text)]
         elif len(ln.text) <= 40 and M.furniture_kind(ln.text, ("recycle",)):
             found[i] = [("recycle", ln.start, ln.end, ln.text)]
-        else:
+        elif first.isdecimal() or first in ("*", "A"):
             tokens = _furniture_tokens(ln.text)
             if tokens:
                 found[i] = [(k, ln.start + s, ln.start + e, ln.text[s:e]) for k, s, e in tokens]
