@@ -267,7 +267,8 @@ def text_to_lines(text: str) -> list[Line]:
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
     lengths = sorted(len(ln.text) for ln in lines  # table rows are as long as they need
-                     if len(ln.text) > 20 and not is_table_line(ln.text))
+                     if len(ln.text) > 20 and not (("   " in ln.text or not ln.text.isprintable())
+                                                   and is_table_line(ln.text)))
     wrap = 0
     if len(lengths) >= 5:
         p90 = lengths[int(0.9 * (len(lengths) - 1))]
@@ -920,7 +921,10 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int,
         else:
             runs[-1].append(i)
     runs = [r for r in runs if r and not _FOOTNOTE_PAREN.match(lines[r[0]].text)]
-    rows = [sum(is_table_line(lines[i].text) for i in run) for run in runs]
+    texts = [[lines[i].text for i in run] for run in runs]
+    # (is_table_line's first test made here, without a call for each line)
+    rows = [sum(1 for t in run if ("   " in t or not t.isprintable()) and is_table_line(t))
+            for run in texts]
     table = [n >= 2 or (n == 1 and len(run) == 1) for n, run in zip(rows, runs, strict=True)]
     grown = True
     while grown:  # a table cut by several page breaks grows a run at a time
