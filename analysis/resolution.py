@@ -79,11 +79,12 @@ class Resolution:
         self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
 
     def __repr__(self) -> str:
-        m = self.meta
+        m, p = self.meta, self.paragraphs
+        main = p[p["sub"] == ""]
         return (f"<Resolution {m['symbol']} ({self.language}): "
-                f"{(self.paragraphs['section'] == 'preamble').sum()} preambular, "
-                f"{(self.paragraphs['section'] == 'operative').sum()} operative rows, "
-                f"{len(self.footnotes)} footnotes>")
+                f"{(main['section'] == 'preamble').sum()} preambular and "
+                f"{(main['section'] == 'operative').sum()} operative paragraphs "
+                f"(+{len(p) - len(main)} sub-paragraph rows), {len(self.footnotes)} footnotes>")
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
