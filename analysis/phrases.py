@@ -98,6 +98,12 @@ def _first_words(language: str) -> frozenset[str]:
     return frozenset({k[0] for k in phrase_table(language)} | {"\u0648", *_LEAD_EQUIVALENTS})
 
 
+@functools.cache
+def _prefixes(language: str) -> frozenset[tuple[str, ...]]:
+    """Every start of a phrase key (the keys included)."""
+    return frozenset(k[:n] for k in phrase_table(language) for n in range(1, len(k) + 1))
+
+
 def match_phrase(text: str, language: str, section: str | None = None) -> str | None:
     """The known opening phrase that ``text`` starts with, as written in ``text``, or None.
 
@@ -108,11 +114,19 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
     first = next(found, None)
     if first is None or (first.start() > 0 and text[: first.start()].strip(" \t*")):
         return None
-    if normalize_word(first.group(), language) not in _first_words(language):
+    head = normalize_word(first.group(), language)
+    if head not in _first_words(language):
         return None  # (most lines: no phrase starts with their first word)
-    ws = [first, *itertools.islice(found, _longest(language) - 1)]
+    # (words are read only while their key is the start of a phrase: past that no longer
+    # phrase matches; a detached "و" alone is no key's start but is dropped with the next)
+    ws, norm, prefixes = [first], [head], _prefixes(language)
+    for m in itertools.islice(found, _longest(language) - 1):
+        if len(norm) > 1 or norm[0] != "\u0648":
+            if _key(norm) not in prefixes:
+                break
+        ws.append(m)
+        norm.append(normalize_word(m.group(), language))
     table = phrase_table(language)
-    norm = [normalize_word(m.group(), language) for m in ws]
     for n in range(len(norm), 0, -1):
         where = table.get(_key(norm[:n]))
         if where and (section is None or where in (section, "both")):
