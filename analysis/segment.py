@@ -342,18 +342,20 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
     lines and separator lines. A page number "n/N" counts only when N is the page count most
     lines agree on (so that "68/192" in running text is not taken for a page number)."""
     found: dict[int, list[tuple[str, int, int, str]]] = {}
+    kind_of, token_at = M.furniture_kind, _FURNITURE_TOKEN.match
     for i, ln in enumerate(lines):
-        if not ln.text or len(ln.text) > _MAX_FURNITURE_LINE:
+        text = ln.text
+        if not text or len(text) > _MAX_FURNITURE_LINE:
             continue
-        first = ln.text[0]  # (the first character rules out most patterns)
-        if first in _SEPARATOR_FIRST and _SEPARATOR.match(ln.text):
-            found[i] = [("separator", ln.start, ln.end, ln.text)]
-        elif len(ln.text) <= 40 and M.furniture_kind(ln.text, ("recycle",)):
-            found[i] = [("recycle", ln.start, ln.end, ln.text)]
-        elif first.isdecimal() or first in ("*", "A"):
-            tokens = _furniture_tokens(ln.text)
+        first = text[0]  # (the first character rules out most patterns)
+        if first in _SEPARATOR_FIRST and _SEPARATOR.match(text):
+            found[i] = [("separator", ln.start, ln.end, text)]
+        elif len(text) <= 40 and kind_of(text, ("recycle",)):
+            found[i] = [("recycle", ln.start, ln.end, text)]
+        elif (first.isdecimal() or first in ("*", "A")) and token_at(text):
+            tokens = _furniture_tokens(text)  # (its first token matched: the call may pay)
             if tokens:
-                found[i] = [(k, ln.start + s, ln.start + e, ln.text[s:e]) for k, s, e in tokens]
+                found[i] = [(k, ln.start + s, ln.start + e, text[s:e]) for k, s, e in tokens]
     totals = [int(normalize_ar(t.split("/")[1])) for toks in found.values()
               for k, _, _, t in toks if k == "page_number"]
     total = max(set(totals), key=totals.count) if totals else None
@@ -1016,16 +1018,17 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "footnote_more"))
             continue
         st.zone = False
-        role = _body_line(lines, i, st, settings, soft=prev_content)
+        role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
-        prev_content = role.kind in ("paragraph", "sub", "heading", "continuation")
-        if role.kind in ("paragraph", "sub", "heading", "label"):
-            st.open_kind = "heading" if role.kind == "label" else role.kind
-            st.after_label = role.kind == "label"
+        kind = role.kind
+        prev_content = kind in ("paragraph", "sub", "heading", "continuation")
+        if kind in ("paragraph", "sub", "heading", "label"):
+            st.open_kind = "heading" if kind == "label" else kind
+            st.after_label = kind == "label"
             _set_open_text(st, ln.text)
             st.open_numbered = role.number is not None
-            st.digit_next = _digit_label_next(ln.text) if role.kind == "sub" else None
-        elif role.kind == "continuation":
+            st.digit_next = _digit_label_next(ln.text) if kind == "sub" else None
+        elif kind == "continuation":
             _set_open_text(st, f"{st.open_text} {ln.text}" if _markers_only(ln.text)
                            else ln.text)
     return roles, st.warnings
@@ -1471,20 +1474,23 @@ def roles_to_blocks(roles: list[Role], settings: Settings
     meta: dict = {}
     pending: list[Line] = []
     for r in roles:
-        if r.kind in ("paragraph", "sub", "heading"):
+        kind = r.kind  # (the commonest kinds first)
+        if kind == "blank":
+            continue
+        if kind == "continuation":
+            protos[-1].lines.append(r.line)
+        elif kind in ("paragraph", "sub", "heading"):
             protos.append(_Proto(r, [r.line], pending))
             pending = []
-        elif r.kind == "label":
+        elif kind == "label":
             pending = [*pending, r.line]
-        elif r.kind == "continuation":
-            protos[-1].lines.append(r.line)
-        elif r.kind == "footnote":
+        elif kind == "footnote":
             notes.append(_Proto(r, [r.line]))
-        elif r.kind == "footnote_more":
+        elif kind == "footnote_more":
             notes[-1].lines.append(r.line)
-        elif r.kind == "artefact":
+        elif kind == "artefact":
             artefacts += list(r.artefacts)
-        elif r.kind == "meta":
+        elif kind == "meta":
             key, value = r.meta
             for p in reversed(protos if key == "formula" else []):
                 if p.role.kind != "heading" or p.role.label == "collection":
@@ -1653,8 +1659,11 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     Removes ``^(n)`` markers and superscripts (recording their numbers) and ``**``; the words
     in bold at the very start are the opening phrase.
     """
-    found = list(_markers(raw))
-    numbers = tuple(_marker_number(m) for m in found)
+    if _MARKER_START.search(raw) is None:  # (most blocks: no marker)
+        found, numbers = [], ()
+    else:
+        found = list(_markers(raw))
+        numbers = tuple(_marker_number(m) for m in found)
     text = raw
     if found:  # the text between the markers (as ``_MARKER.sub``)
         ends = [0, *(m.end() for m in found)]
@@ -1682,24 +1691,33 @@ def table_text(lines: list[Line], language: str) -> str:
 
 
 def _proto_to_block(p: _Proto, language: str = "") -> Block:
-    r = p.role
-    pieces = [p.lines[0].text[r.body:]] + [ln.text for ln in p.lines[1:]]
-    raw = (table_text(p.lines, language) if r.label == "table" and r.kind == "paragraph"
-           else _join_pieces([x for x in pieces if x]))
+    r, lines = p.role, p.lines
+    kind = r.kind
+    raw = (table_text(lines, language) if r.label == "table" and kind == "paragraph"
+           else _proto_raw(p))
     text, phrase, numbers = clean_text(raw)
-    return Block(kind="heading" if r.kind == "heading" else "paragraph", section=r.section,
-                 text=text, number=r.number, sub=r.label if r.kind == "sub" else "",
-                 part=r.part, phrase=phrase if r.kind != "heading" else "",
-                 footnotes=numbers, line=p.lines[0].no,
-                 spans=tuple((ln.start, ln.end) for ln in [*p.labels, *p.lines]))
+    return Block(kind="heading" if kind == "heading" else "paragraph", section=r.section,
+                 text=text, number=r.number, sub=r.label if kind == "sub" else "",
+                 part=r.part, phrase=phrase if kind != "heading" else "",
+                 footnotes=numbers, line=lines[0].no,
+                 spans=tuple([(ln.start, ln.end) for ln in (p.labels + lines if p.labels
+                                                            else lines)]))
+
+
+def _proto_raw(p: _Proto) -> str:
+    """The text of a block's or a footnote's lines, after its number or label, joined."""
+    lines = p.lines
+    first = lines[0].text[p.role.body:]
+    if len(lines) == 1:  # (as ``_join_pieces`` does one piece, or none)
+        return first
+    pieces = [first] + [ln.text for ln in lines[1:]]
+    return _join_pieces([x for x in pieces if x])
 
 
 def _proto_to_footnote(p: _Proto) -> Footnote:
-    r = p.role
-    pieces = [p.lines[0].text[r.body:]] + [ln.text for ln in p.lines[1:]]
-    text, _, _ = clean_text(_join_pieces([x for x in pieces if x]))
-    return Footnote(number=r.number, text=text, line=p.lines[0].no,
-                    spans=tuple((ln.start, ln.end) for ln in p.lines))
+    text, _, _ = clean_text(_proto_raw(p))
+    return Footnote(number=p.role.number, text=text, line=p.lines[0].no,
+                    spans=tuple([(ln.start, ln.end) for ln in p.lines]))
 
 
 def _glued_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
