@@ -266,9 +266,10 @@ def text_to_lines(text: str) -> list[Line]:
 
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
-    lengths = sorted(len(ln.text) for ln in lines  # table rows are as long as they need
-                     if len(ln.text) > 20 and not (("   " in ln.text or not ln.text.isprintable())
-                                                   and is_table_line(ln.text)))
+    texts = [ln.text for ln in lines]
+    lengths = sorted([len(t) for t in texts  # table rows are as long as they need
+                      if len(t) > 20 and not (("   " in t or not t.isprintable())
+                                              and is_table_line(t))])
     wrap = 0
     if len(lengths) >= 5:
         p90 = lengths[int(0.9 * (len(lengths) - 1))]
@@ -292,17 +293,19 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
     lines, and four in five lines that open with a known phrase after a clause end, follow
     one. (pdftotext often runs preambular paragraphs together: then a line break after a
     comma may start a paragraph.)"""
-    numbered = [not lines[i - 1].text or lines[i].indent for i in range(1, len(lines))
-                if _number_at(lines[i].text)]
+    texts = [ln.text for ln in lines]
+    at = frozenset([i for i in range(1, len(lines))  # (_number_at's first test made here)
+                    if texts[i][:1] in _NUMBER_FIRST and _number_at(texts[i])])
+    numbered = [not texts[i - 1] or lines[i].indent for i in at]
     if not (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)):
         return False  # (the numbered lines decide alone: no phrase to look up)
     apart, joined = [], []  # lines after a clause end that may open with a phrase
     for i in range(1, len(lines)):
-        ln, before = lines[i], lines[i - 1].text
-        if (ln.text and (not before or (not before[-1].isalpha()  # (ends a word: no)
-                                        and _is_terminal(_strip_end(before))))
-                and not _number_at(ln.text)):
-            (apart if not before or ln.indent else joined).append(ln.text)
+        text, before = texts[i], texts[i - 1]
+        if (text and (not before or (not before[-1].isalpha()  # (ends a word: no)
+                                     and _is_terminal(_strip_end(before))))
+                and i not in at):
+            (apart if not before or lines[i].indent else joined).append(text)
     n_joined = sum(1 for text in joined if _phrase(text, language))
     n_apart = 0
     for text in apart:  # (the share only grows with each one: stop once it is enough)
