@@ -985,6 +985,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     roles: list[Role] = []
     tables = lines_to_tables(lines, first, furniture)
     prev_content = False  # the previous line was body text (a soft, single-newline break)
+    indent_marks = settings.indent_marks
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln.text:
@@ -1021,6 +1022,16 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "footnote_more"))
             continue
         st.zone = False
+        if (prev_content and not st.open_terminal and st.open_kind not in _STRUCTURAL
+                and not st.closed and not st.collection_start
+                and not (indent_marks and ln.indent)
+                and M.parse_meeting(ln.text, settings.language) is None):
+            # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
+            # any other test (most lines of wrapped text): no call for it
+            roles.append(Role(ln, "continuation"))
+            _set_open_text(st, f"{st.open_text} {ln.text}" if _markers_only(ln.text)
+                           else ln.text)
+            continue
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
         kind = role.kind
