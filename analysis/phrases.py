@@ -120,15 +120,16 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
     # (words are read only while their key is the start of a phrase: past that no longer
     # phrase matches; a detached "و" alone is no key's start but is dropped with the next)
     ws, norm, prefixes = [first], [head], _prefixes(language)
+    keys = [_key(norm)]  # (``_key`` of the first n words, n = 1, 2, ...)
     for m in itertools.islice(found, _longest(language) - 1):
-        if len(norm) > 1 or norm[0] != "\u0648":
-            if _key(norm) not in prefixes:
-                break
+        if keys[-1] not in prefixes and (len(norm) > 1 or head != "\u0648"):
+            break
         ws.append(m)
         norm.append(normalize_word(m.group(), language))
+        keys.append(_key(norm))
     table = phrase_table(language)
-    for n in range(len(norm), 0, -1):
-        where = table.get(_key(norm[:n]))
+    for n in range(len(keys), 0, -1):
+        where = table.get(keys[n - 1])
         if where and (section is None or where in (section, "both")):
             return _BOLD.sub("", text[ws[0].start(): ws[n - 1].end()]).strip()
     return None
