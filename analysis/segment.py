@@ -709,7 +709,7 @@ def _opening_words(language: str) -> frozenset[str]:
     open preambular paragraphs."""
     found = {w for w in _first_word_counts(language) if len(w) > 1}
     if language == "ar":
-        found |= {normalize_ar(w) for w in _AR_PARTICLES}
+        found |= _particle_keys()
     return frozenset(found)
 
 
@@ -732,14 +732,15 @@ def _known_start(first: str, second: str, language: str) -> bool:
     page break). English takes any second word ("Deeply alarmed" unseen)."""
     if first not in _opening_words(language):
         return False
-    if language != "ar" or first in _opening_words_particles():
+    if language != "ar" or first in _particle_keys():
         return True
     seconds = _second_words(language).get(first)
     return seconds is None or not second or normalize_word(second, language) in seconds
 
 
 @functools.cache
-def _opening_words_particles() -> frozenset[str]:
+def _particle_keys() -> frozenset[str]:
+    """The Arabic particles that open preambular paragraphs, normalized."""
     return frozenset(normalize_ar(w) for w in _AR_PARTICLES)
 
 
@@ -1029,8 +1030,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
             # any other test (most lines of wrapped text): no call for it
             roles.append(Role(ln, "continuation"))
-            _set_open_text(st, f"{st.open_text} {ln.text}" if _markers_only(ln.text)
-                           else ln.text)
+            _continue_open(st, ln.text)
             continue
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
@@ -1043,9 +1043,14 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_numbered = role.number is not None
             st.digit_next = _digit_label_next(ln.text) if kind == "sub" else None
         elif kind == "continuation":
-            _set_open_text(st, f"{st.open_text} {ln.text}" if _markers_only(ln.text)
-                           else ln.text)
+            _continue_open(st, ln.text)
     return roles, st.warnings
+
+
+def _continue_open(st: _State, text: str) -> None:
+    """A continuation line becomes the open block's last line; markers alone on a line are
+    read with the line before them (its end decides)."""
+    _set_open_text(st, f"{st.open_text} {text}" if _markers_only(text) else text)
 
 
 def _set_open_text(st: _State, text: str) -> None:
@@ -1389,7 +1394,7 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
         if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
             return 0
     last = lines[j].text
-    if j > i and _MARKERS_ONLY.fullmatch(last):
+    if j > i and _markers_only(last):
         last = f"{lines[j - 1].text} {last}"
     if ends_terminal(last):  # a comma may end a wrapped line, not the heading
         return 0
