@@ -227,9 +227,13 @@ def parse_committee(line: str, language: str) -> tuple[str | None, str | None] |
     return committee, report
 
 
+#: The closing line naming the meeting is short; longer lines are not read for it.
+MAX_MEETING_LINE = 60
+
+
 def parse_meeting(line: str, language: str) -> int | None:
     """"الجلسة العامة ٧٠" / "70th plenary meeting" -> 70."""
-    if len(line) > 60:
+    if len(line) > MAX_MEETING_LINE:
         return None
     m = _match(_MEETING, line, language)
     return int(m.group("n")) if m else None

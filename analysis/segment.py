@@ -213,6 +213,7 @@ class Settings:
     #: numbered paragraphs follow a blank line (or a leading space): in hard-wrapped text a
     #: plain line break is then a wrap, unless the line before stopped short of the width
     blank_breaks: bool = False
+    rows: frozenset[int] = frozenset()  # indices of the lines that are table rows
 
 
 class Role(NamedTuple):
@@ -267,9 +268,10 @@ def text_to_lines(text: str) -> list[Line]:
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
     texts = [ln.text for ln in lines]
-    lengths = sorted([len(t) for t in texts  # table rows are as long as they need
-                      if len(t) > 20 and not (("   " in t or not t.isprintable())
-                                              and is_table_line(t))])
+    rows = frozenset([i for i, t in enumerate(texts)  # (is_table_line's first test inlined)
+                      if ("   " in t or not t.isprintable()) and is_table_line(t)])
+    lengths = sorted([len(t) for i, t in enumerate(texts)  # table rows are as long as they need
+                      if len(t) > 20 and i not in rows])
     wrap = 0
     if len(lengths) >= 5:
         p90 = lengths[int(0.9 * (len(lengths) - 1))]
@@ -284,7 +286,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
                     indent_marks=0 < indented < 0.5 * max(len(content), 1),
-                    has_markers=bool(cited), cited=cited, first_cited=first_cited,
+                    has_markers=bool(cited), cited=cited, first_cited=first_cited, rows=rows,
                     blank_breaks=bool(wrap) and _blank_breaks(lines, language))
 
 
@@ -910,15 +912,18 @@ def _is_table_row(text: str) -> bool:
                                 or all(len(c.split()) <= _SHORT_CELL for c in cells))
 
 
-def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int, bool]:
+def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozenset[int]
+                    ) -> dict[int, bool]:
     """Lines of tables by index: True for the first line of a table, False for the others.
 
     A table is a run of lines with no blank line or page furniture in it that has two table
     lines (``is_table_line``), or one when the run comes right before or after a table (page
     furniture, footnote bodies or blank lines between: a page break cut the table) or is
     that line alone (a row of signatures). All lines of the run belong to it: a group title
-    or a note under the rows is a row of one cell.
+    or a note under the rows is a row of one cell. ``rows``: the lines that are table rows.
     """
+    if not rows:
+        return {}  # (most resolutions: no table)
     runs: list[list[int]] = [[]]
     for i in range(first, len(lines)):
         if not lines[i].text or i in furniture:
@@ -927,15 +932,12 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict) -> dict[int,
         else:
             runs[-1].append(i)
     runs = [r for r in runs if r and not _FOOTNOTE_PAREN.match(lines[r[0]].text)]
-    texts = [[lines[i].text for i in run] for run in runs]
-    # (is_table_line's first test made here, without a call for each line)
-    rows = [sum(1 for t in run if ("   " in t or not t.isprintable()) and is_table_line(t))
-            for run in texts]
-    table = [n >= 2 or (n == 1 and len(run) == 1) for n, run in zip(rows, runs, strict=True)]
+    counts = [sum(1 for i in run if i in rows) for run in runs]
+    table = [n >= 2 or (n == 1 and len(run) == 1) for n, run in zip(counts, runs, strict=True)]
     grown = True
     while grown:  # a table cut by several page breaks grows a run at a time
         grown = False
-        for k, n in enumerate(rows):
+        for k, n in enumerate(counts):
             if n and not table[k] and ((k and table[k - 1])
                                        or (k + 1 < len(runs) and table[k + 1])):
                 table[k] = grown = True
@@ -984,9 +986,10 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     st.collection_start = first < len(lines) and not M.is_formula(lines[first].text,
                                                                   settings.language)
     roles: list[Role] = []
-    tables = lines_to_tables(lines, first, furniture)
+    tables = lines_to_tables(lines, first, furniture, settings.rows)
     prev_content = False  # the previous line was body text (a soft, single-newline break)
     indent_marks = settings.indent_marks
+    make = tuple.__new__  # (a Role without the named tuple's keyword handling)
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln.text:
@@ -1026,11 +1029,15 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         if (prev_content and not st.open_terminal and st.open_kind not in _STRUCTURAL
                 and not st.closed and not st.collection_start
                 and not (indent_marks and ln.indent)
-                and M.parse_meeting(ln.text, settings.language) is None):
+                and (len(text := ln.text) > M.MAX_MEETING_LINE
+                     or M.parse_meeting(text, settings.language) is None)):
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
             # any other test (most lines of wrapped text): no call for it
-            roles.append(Role(ln, "continuation"))
-            _continue_open(st, ln.text)
+            roles.append(make(Role, (ln, *_CONTINUATION)))
+            if text[-1].isalpha() and text[0] not in _MARKER_FIRST:
+                st.open_text, st.open_colon, st.open_terminal = text, False, False
+            else:  # (most wrapped lines end with a word: nothing to strip, no punctuation)
+                _continue_open(st, text)
             continue
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
@@ -1045,6 +1052,10 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
         elif kind == "continuation":
             _continue_open(st, ln.text)
     return roles, st.warnings
+
+
+#: The fields of a continuation line's Role after its line.
+_CONTINUATION = ("continuation", *Role._field_defaults.values())
 
 
 def _continue_open(st: _State, text: str) -> None:
@@ -1658,8 +1669,10 @@ def _operative_only(text: str, language: str) -> bool:
 def _join_pieces(pieces: list[str]) -> str:
     """Join wrapped lines with a space; none after a hyphen that splits a compound word
     ("non-" + "proliferation"), but keep it in "medium- and long-term"."""
-    if all(pieces) and not any(piece.endswith("-") for piece in pieces[:-1]):
-        return " ".join(pieces)  # (most blocks: no hyphen at a line end)
+    if all(pieces):
+        joined = "\n".join(pieces)  # (lines hold no "\n": it marks where they met)
+        if "-\n" not in joined:
+            return joined.replace("\n", " ")  # (most blocks: no hyphen at a line end)
     out = ""
     for piece in pieces:
         if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].isalpha()
