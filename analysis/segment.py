@@ -500,8 +500,7 @@ def lines_to_header(lines: list[Line], furniture: dict, settings: Settings) -> H
                 else:
                     head.artefacts.append(a)
             continue
-        for s, e, seg in _segments(ln, settings.language):
-            key = _header_kind(seg, settings.language)
+        for s, e, seg, key in _segments(ln, settings.language):
             if key == "date":
                 key = _date_key(items)
             if key in ("masthead", "distribution", "recycle"):
@@ -538,18 +537,21 @@ def _latin_letter(text: str) -> str | None:
     return chr(ord("A") + value - 1) if kind == "letter" else None
 
 
-def _segments(ln: Line, language: str) -> list[tuple[int, int, str]]:
-    """The items of a cover-page line: parts apart by 3+ spaces, and an unknown part split
-    in two known ones when one space joins them ("United Nations A/RES/75/247")."""
+def _segments(ln: Line, language: str) -> list[tuple[int, int, str, str | None]]:
+    """The items of a cover-page line with their kinds (``_header_kind``): parts apart by 3+
+    spaces, and an unknown part split in two known ones when one space joins them ("United
+    Nations A/RES/75/247")."""
     out = []
     for m in _SEGMENT.finditer(ln.text):
         start, seg = ln.start + m.start(), m.group()
-        cut = _known_halves(seg, language) if _header_kind(seg, language) is None else None
+        kind = _header_kind(seg, language)
+        cut = _known_halves(seg, language) if kind is None else None
         if cut:
-            out += [(start, start + cut[0], seg[:cut[0]]), (start + cut[1], start + len(seg),
-                                                             seg[cut[1]:])]
+            left, right = seg[:cut[0]], seg[cut[1]:]
+            out += [(start, start + cut[0], left, _header_kind(left, language)),
+                    (start + cut[1], start + len(seg), right, _header_kind(right, language))]
         else:
-            out.append((start, start + len(seg), seg))
+            out.append((start, start + len(seg), seg, kind))
     return out
 
 
