@@ -239,10 +239,14 @@ def parse_meeting(line: str, language: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
+#: The enacting formula is short: longer lines are not read for it.
+MAX_FORMULA_LINE = 40
+
+
 def is_formula(line: str, language: str) -> bool:
     """The enacting formula: "إن الجمعية العامة،" / "The General Assembly," (capital T: a
     wrapped line "the General Assembly," is not one)."""
-    if len(line) > 40:  # (asked of every line after the formula: the length test first)
+    if len(line) > MAX_FORMULA_LINE:  # (asked of every line after the formula: length first)
         return False
     return not line.lstrip()[:1].islower() and _match(_FORMULA, line, language) is not None
 
@@ -355,6 +359,14 @@ def _furniture(kind: str) -> dict[str, str]:
 _NOT_LETTER = re.compile(r"[^\w\s.:]")
 
 
+@functools.lru_cache(maxsize=1024)
+def _may_open(char: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a fixed text of these kinds can start with this letter or digit (once
+    normalized; a character that normalization removes, tatweel, could start any)."""
+    initial = normalize(char).casefold()[:1]
+    return not initial or any(key[:1] == initial for kind in kinds for key in _furniture(kind))
+
+
 def furniture_kind(line: str, kinds=("recycle", "masthead", "distribution", "body")
                    ) -> str | None:
     """Which fixed text a line is ("recycle", "masthead", "distribution", "body"), or None.
@@ -363,6 +375,9 @@ def furniture_kind(line: str, kinds=("recycle", "masthead", "distribution", "bod
     """
     if len(line) > 60:
         return None
+    first = line.lstrip()[:1]
+    if first.isalnum() and not _may_open(first, kinds):
+        return None  # (most lines: no fixed text starts with their first letter)
     norm = normalize(line).casefold().rstrip(".")
     letters = _NOT_LETTER.sub("", norm).strip()
     for kind in kinds:

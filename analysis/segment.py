@@ -140,6 +140,10 @@ _FOOTNOTE_PAREN = re.compile(rf"^\((?P<n>[{_DIGITS}]{{1,3}})\)(?=\s|$)\s*")
 _FOOTNOTE_BARE = re.compile(rf"^(?P<n>[{_DIGITS}]{{1,3}})(?=\s|$)\s*")
 _SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500\u2501]{3,}$")
 _SEPARATOR_FIRST = frozenset("_\u2014\u2015\u2500\u2501")
+#: The recycle line is short: longer lines are not read for it.
+_MAX_RECYCLE_LINE = 40
+#: First characters, besides digits, of the furniture of long lines (separators, tokens).
+_FURNITURE_FIRST = _SEPARATOR_FIRST | {"*", "A"}
 # Items of a cover-page line set apart by three or more spaces (pdftotext -layout).
 _SEGMENT = re.compile(r"\S+(?:\s{1,2}\S+)*")
 _PART_LATIN = re.compile(r"^(?P<label>[IVXLC]{1,6}|[A-Z])(?:\.|\s*[-\u2013]\s*|\s*$)\s*")
@@ -348,14 +352,16 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
     lines agree on (so that "68/192" in running text is not taken for a page number)."""
     found: dict[int, list[tuple[str, int, int, str]]] = {}
     kind_of, token_at = M.furniture_kind, _FURNITURE_TOKEN.match
-    for i, ln in enumerate(lines):
+    # (the length and first character rule out most lines: only the others are looked at)
+    for i in [i for i, ln in enumerate(lines) if ln.text and (
+            len(t := ln.text) <= _MAX_RECYCLE_LINE or (len(t) <= _MAX_FURNITURE_LINE and (
+                t[0] in _FURNITURE_FIRST or t[0].isdecimal())))]:
+        ln = lines[i]
         text = ln.text
-        if not text or len(text) > _MAX_FURNITURE_LINE:
-            continue
-        first = text[0]  # (the first character rules out most patterns)
+        first = text[0]
         if first in _SEPARATOR_FIRST and _SEPARATOR.match(text):
             found[i] = [("separator", ln.start, ln.end, text)]
-        elif len(text) <= 40 and kind_of(text, ("recycle",)):
+        elif len(text) <= _MAX_RECYCLE_LINE and kind_of(text, ("recycle",)):
             found[i] = [("recycle", ln.start, ln.end, text)]
         elif (first.isdecimal() or first in ("*", "A")) and token_at(text):
             tokens = _furniture_tokens(text)  # (its first token matched: the call may pay)
@@ -434,7 +440,7 @@ def collection_start(lines: list[Line], formula: int, furniture: dict, settings:
     (75/101 A-B: several formulas), the label of its first part ("A", "ألف") when that
     stands between the title and the formula."""
     later = any(M.is_formula(ln.text, settings.language) for ln in lines[formula + 1:]
-                if ln.text)
+                if ln.text and len(ln.text) <= M.MAX_FORMULA_LINE)
     if not later:
         return formula
     for i in range(formula - 1, -1, -1):
@@ -1014,7 +1020,9 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.footnote_open = False
             prev_content = False
             continue
-        fn = _footnote_at(ln.text, st, settings, ln.start)
+        # (_footnote_at's first test made here: most lines cannot start a footnote)
+        fn = (_footnote_at(ln.text, st, settings, ln.start)
+              if ln.text[0] == "(" or st.zone else None)
         if fn is not None:
             number, body = fn
             st.bodied.add(number)
@@ -1302,7 +1310,8 @@ def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
         if _SEPARATOR.match(text):
             zone = True
             continue
-        if _furniture_tokens(text) or (len(text) <= 40 and M.furniture_kind(text, ("recycle",))):
+        if _furniture_tokens(text) or (len(text) <= _MAX_RECYCLE_LINE
+                                       and M.furniture_kind(text, ("recycle",))):
             zone = in_note = False
             continue
         m = _FOOTNOTE_PAREN.match(text) or (zone and _FOOTNOTE_BARE.match(text))
@@ -1693,7 +1702,8 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     Removes ``^(n)`` markers and superscripts (recording their numbers) and ``**``; the words
     in bold at the very start are the opening phrase.
     """
-    if _MARKER_START.search(raw) is None:  # (most blocks: no marker)
+    if "^" not in raw and (raw.isascii() or _MARKER_START.search(raw) is None):
+        # (most blocks: no marker; the C tests spare most of them the regex)
         found, numbers = [], ()
     else:
         found = list(_markers(raw))
