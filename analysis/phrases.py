@@ -135,6 +135,32 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
     return None
 
 
+def section_by_form(text: str, language: str) -> str | None:
+    """The section a paragraph's first word belongs to by its form alone, for phrases the
+    lexicon lacks: "preamble" for a participle or adjective of attitude ("Recalling",
+    "Having", "Aware") or an Arabic particle or verbal noun after و ("وإذ", "وقد",
+    "واعترافا"); "operative" for a third-person verb ("Appoints", "تعين", "وتقرر");
+    None when the form does not tell (or for other languages)."""
+    ws = words(text[:_WINDOW])
+    if not ws:
+        return None
+    word = normalize_word(ws[0].group(), language)
+    if language == "ar":
+        if word in _AR_PARTICLES or (word[:1] == "\u0648" and len(word) >= 5
+                                     and word.endswith("\u0627")):  # و...ا
+            return "preamble"
+        stem = word[1:] if word[:1] in ("\u0648", "\u0641") else word  # و, ف
+        return "operative" if len(stem) >= 3 and stem[0] == "\u062a" else None  # ت
+    if language != "en" or not ws[0].group().strip("*")[:1].isupper():
+        return None
+    if word.endswith(("ing", "ed")) or word in _EN_ATTITUDES or word in _EN_AUXILIARIES:
+        return "preamble"
+    if word == "is" or (len(word) >= 4 and word.endswith("s")
+                        and not word.endswith(("ss", "us", "is")) and word not in _EN_NOT_VERBS):
+        return "operative"
+    return None
+
+
 def split_opening(text: str, language: str, section: str) -> str:
     """The opening phrase of a paragraph: from the lexicon, else the head word and adverbs.
 
@@ -180,7 +206,10 @@ def _looks_like_ar_verb(word: str) -> bool:
 
 
 def _looks_like_en_verb(word: str) -> bool:
-    """A third-person verb, a participle or an adjective of attitude: Decides, Noting, Aware."""
+    """A third-person verb, a participle or an adjective of attitude: Decides, Noting, Aware
+    ("Is" of "Is encouraged" too)."""
+    if word == "is":
+        return True
     if word in _EN_NOT_VERBS or len(word) < 4:
         return False
     return word.endswith(("s", "ing", "ed")) or word in _EN_ATTITUDES

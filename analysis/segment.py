@@ -30,7 +30,11 @@ Rules, all general (none names a document):
   paragraph: a lower-case word; otherwise neither a known opening phrase nor the first word
   of one (in Arabic with a second word seen after it: "لا تزال", not "لا سيما"), an English
   participle before a lower-case word ("Rejecting the", "Firmly believing"), nor Arabic
-  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها").
+  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها"). But one blank line on the
+  same page (no furniture, footnote, form feed or second blank line since the block's last
+  line) sets blocks apart after a comma whatever the next opens with ("Appoints ...", a verb
+  no lexicon of session 75 has), unless the text is double-spaced (hard-wrapped lines that
+  filled the width have a blank line under them, four in five or more).
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -61,6 +65,11 @@ Rules, all general (none names a document):
   "070121"), bar codes ("*1344785*"); recycle lines, separator lines; on the cover page the
   masthead and "Distr.: General". Cover items side by side on one line must be 3+ spaces
   apart (pdftotext -layout) or two known items joined by one space.
+- Unnumbered paragraphs right before the first numbered one that end with "." ":" ";" and
+  open with an operative phrase ("Resolves that:") are operative; where the lexicon knows no
+  phrase of theirs, the first word's form decides (``phrases.section_by_form``: an English
+  third-person verb, "Ordains"; Arabic ت- without إذ/وإذ/وقد, "تعين"). So does a part's
+  single unnumbered operative paragraph.
 - A document is truncated when it has no operative paragraph, or when it has no closing lines
   ("70th plenary meeting" and the date) and its last paragraph does not end with a full stop.
 - Tables (``lines_to_tables``): pdftotext -layout prints a row per line, cells three or more
@@ -92,7 +101,7 @@ from . import meta as M
 from .arabic import normalize_ar, normalize_presentation_forms
 from .errors import ResolutionParseError
 from .model import META_KEYS, Artefact, Block, Footnote, Parsed
-from .phrases import match_phrase, normalize_word, words
+from .phrases import match_phrase, normalize_word, section_by_form, words
 
 # --- characters and small patterns -----------------------------------------------------------
 
@@ -218,6 +227,9 @@ class Settings:
     #: plain line break is then a wrap, unless the line before stopped short of the width
     blank_breaks: bool = False
     rows: frozenset[int] = frozenset()  # indices of the lines that are table rows
+    #: hard-wrapped text with a blank line after (nearly) every line: blank lines then do not
+    #: set blocks apart
+    double_spaced: bool = False
 
 
 class Role(NamedTuple):
@@ -284,6 +296,9 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
             wrap = p90
     content = [ln for ln in lines if ln.text]
     indented = sum(1 for ln in content if ln.indent)
+    # lines that filled the width, and those of them with text right under them
+    full = [i for i in range(len(texts) - 1) if wrap and len(texts[i]) >= 0.8 * wrap]
+    runs_on = sum(1 for i in full if texts[i + 1])
     first_cited: dict[int, int] = {}
     for m in _markers(text):
         first_cited.setdefault(_marker_number(m), m.start())
@@ -291,6 +306,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     return Settings(language=language, name=name, wrap=wrap,
                     indent_marks=0 < indented < 0.5 * max(len(content), 1),
                     has_markers=bool(cited), cited=cited, first_cited=first_cited, rows=rows,
+                    double_spaced=len(full) >= 3 and runs_on < 0.2 * len(full),
                     blank_breaks=bool(wrap) and _blank_breaks(lines, language))
 
 
@@ -977,6 +993,9 @@ class _State:
     digit_next: int | None = None  # after a sub-item "(2)": 3, the next of its list
     after_label: bool = False  # the line before was an annex label ("Annex", "المرفق")
     zone: bool = False  # inside a footnote area (after a separator line)
+    #: since the last body line: page furniture, a footnote, a form feed or two blank lines
+    #: in a row (a page break may have cut the block)
+    page_gap: bool = False
     footnote_open: bool = False  # the previous line was part of a footnote
     note_text: str = ""  # that line
     bodied: set = field(default_factory=set)
@@ -1004,20 +1023,22 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "blank"))
             prev_content = False
             st.footnote_open = False
-            if i >= 2 and not lines[i - 1].text and not lines[i - 2].text:
-                st.zone = False  # three blank lines: a page gap without furniture
+            if i >= 1 and not lines[i - 1].text:
+                st.page_gap = True
+                if i >= 2 and not lines[i - 2].text:
+                    st.zone = False  # three blank lines: a page gap without furniture
             continue
         if i in tables and not st.closed:
             roles.append(_table_line(st, ln, tables[i] or st.open_kind != "table"))
             prev_content = False
             continue
         if ln.page:
-            st.zone = False
+            st.zone, st.page_gap = False, True
         if i in furniture:
             arts = furniture[i]
             roles.append(Role(ln, "artefact", label=arts[0].kind, artefacts=arts))
             st.zone = arts[0].kind == "separator"
-            st.footnote_open = False
+            st.footnote_open, st.page_gap = False, True
             prev_content = False
             continue
         # (_footnote_at's first test made here: most lines cannot start a footnote)
@@ -1027,7 +1048,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             number, body = fn
             st.bodied.add(number)
             st.next_footnote = number + 1
-            st.footnote_open, st.note_text = True, ln.text
+            st.footnote_open, st.note_text, st.page_gap = True, ln.text, True
             roles.append(Role(ln, "footnote", number=number, body=body))
             prev_content = False
             continue
@@ -1044,6 +1065,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
             # any other test (most lines of wrapped text): no call for it
             roles.append(make(Role, (ln, *_CONTINUATION)))
+            st.page_gap = False
             if text[-1].isalpha() and text[0] not in _MARKER_FIRST:
                 st.open_text, st.open_colon, st.open_terminal = text, False, False
             else:  # (most wrapped lines end with a word: nothing to strip, no punctuation)
@@ -1051,6 +1073,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             continue
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
+        st.page_gap = False
         kind = role.kind
         prev_content = kind in ("paragraph", "sub", "heading", "continuation")
         if kind in ("paragraph", "sub", "heading", "label"):
@@ -1480,6 +1503,8 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False
+    if _ends_weak(st.open_text) and not st.page_gap and not settings.double_spaced:
+        return True  # one blank line on the same page sets blocks apart: no page break cut it
     if _ends_weak(st.open_text) or st.open_colon:
         return opens_paragraph(text, lang)
     return True
@@ -1673,8 +1698,13 @@ def _group_text(out: list[Block], i: int) -> str:
 
 
 def _operative_only(text: str, language: str) -> bool:
-    return bool(_phrase(text, language, "operative")) and not _phrase(text, language,
-                                                                       "preamble")
+    """Opens with a phrase of the operative part only, or, if the lexicon knows no phrase
+    of it, with a word whose form is an operative verb's ("Resolves", "تعين")."""
+    operative, preamble = _phrase(text, language, "operative"), _phrase(text, language,
+                                                                         "preamble")
+    if operative or preamble:
+        return bool(operative) and not preamble
+    return section_by_form(text, language) == "operative"
 
 
 def _join_pieces(pieces: list[str]) -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.phrases import head_verb, match_phrase, split_opening
+from analysis.phrases import head_verb, match_phrase, section_by_form, split_opening
 
 
 @pytest.mark.parametrize(("text", "language", "section", "phrase", "verb"), [
@@ -20,6 +20,7 @@ from analysis.phrases import head_verb, match_phrase, split_opening
     # Not in the lexicon: the fallback takes the head word and its adverbs.
     ("Gravely perturbed by the rise", "en", "preamble", "Gravely perturbed", "perturbed"),
     ("وإذ تتوجس من ازدياد", "ar", "preamble", "وإذ تتوجس", "تتوجس"),
+    ("Is heartened by those countries", "en", "operative", "Is", "is"),  # cf. 75/227, op. 11
 ])
 def test_phrase_and_verb(text, language, section, phrase, verb):
     found = split_opening(text, language, section)
@@ -42,3 +43,25 @@ def test_lexicon_match_is_word_by_word():
     # "Recalling" must not match inside "Recallings" or "Recall".
     assert match_phrase("Recalling its resolution", "en") == "Recalling"
     assert match_phrase("Recallings of", "en") is None
+
+
+@pytest.mark.parametrize(("text", "language", "section"), [
+    ("Appoints Mr. António Guterres Secretary-General", "en", "operative"),  # 75/286
+    ("Resolves that:", "en", "operative"),  # 75/256
+    ("Is encouraged by those countries", "en", "operative"),  # 75/227, op. 11
+    ("Expressing its appreciation for", "en", "preamble"),
+    ("Having considered the recommendation", "en", "preamble"),
+    ("Conscious of the need", "en", "preamble"),
+    ("Its members", "en", None),
+    ("Basis of assessment", "en", None),
+    ("recalls", "en", None),  # a lower-case word opens no paragraph
+    ("**تعين** السيد أنطونيو غوتيريش", "ar", "operative"),  # 75/286
+    ("وتقرر أن", "ar", "operative"),
+    ("وإذ تعرب عن تقديرها", "ar", "preamble"),
+    ("وقد نظرت في التوصية", "ar", "preamble"),
+    ("واعترافا منها", "ar", "preamble"),
+    ("الجمعية العامة", "ar", None),
+    ("Réaffirmant", "fr", None),
+])
+def test_section_by_form(text, language, section):
+    assert section_by_form(text, language) == section

@@ -16,6 +16,7 @@ from helpers import assert_nothing_lost, time_limit
 
 import analysis
 from analysis import ResolutionParseError, paths, segment
+from analysis.phrases import match_phrase
 from analysis.read import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -324,6 +325,55 @@ def test_single_unnumbered_operative_paragraph():
                 + CLOSING_EN)
     assert [(b.section, b.number) for b in res.blocks] == [("preamble", None),
                                                            ("operative", None)]
+
+
+def test_one_blank_line_on_a_page_after_a_comma_starts_a_paragraph():
+    # after A/RES/75/286: the last preambular paragraph ends with a comma, the single
+    # operative one opens with a verb the lexicon does not know
+    assert match_phrase("Designates the United Nations", "en") is None
+    body = ("Recalling its resolution 64/293 of 30 July 2010,\n\n"
+            "Designates the United Nations Office on Drugs and Crime as coordinator.")
+    res = parse(COVER_EN + body + CLOSING_EN)
+    assert [(b.section, b.text[:10]) for b in res.blocks] == [("preamble", "Recalling "),
+                                                              ("operative", "Designates")]
+
+
+def test_a_page_break_after_a_comma_continues_the_paragraph():
+    # the same two lines with a page foot between (job number, page number, running head):
+    # a page break may cut a paragraph after any comma
+    body = ("Recalling its resolution 64/293 of 30 July 2010,\n\n"
+            "13-44785\n\nA/RES/68/192\n\n"
+            "United Nations Office on Drugs and Crime as coordinator,\n\n"
+            "1. Urges Member States to implement their obligations.")
+    res = parse(COVER_EN + body + CLOSING_EN)
+    assert [(b.section, b.number) for b in res.blocks] == [("preamble", None),
+                                                           ("operative", 1)]
+    assert res.blocks[0].text == ("Recalling its resolution 64/293 of 30 July 2010, United "
+                                  "Nations Office on Drugs and Crime as coordinator,")
+
+
+def test_double_spaced_text_keeps_a_wrapped_paragraph_whole():
+    # an extraction with a blank line under every line: blank lines set nothing apart
+    lines = ["Recalling its resolution 64/293 of 30 July 2010 on the Global Plan of",
+             "Action to Combat Trafficking in Persons and all its other resolutions,",
+             "United Nations conventions and protocols on trafficking in persons,",
+             "1. Urges Member States that have not yet done so to consider ratifying",
+             "the United Nations Convention against Transnational Organized Crime",
+             "and the Protocol to Prevent, Suppress and Punish Trafficking in Persons."]
+    res = parse(COVER_EN + "\n\n".join(lines) + CLOSING_EN)
+    assert [(b.section, b.number) for b in res.blocks] == [("preamble", None),
+                                                           ("operative", 1)]
+
+
+def test_operative_chapeau_known_by_its_verb_form():
+    # after A/RES/75/256: "Resolves that:" before numbered paragraphs opens the operative
+    # part; here with a verb the lexicon does not know
+    assert match_phrase("Ordains that:", "en") is None
+    body = ("Ordains that:\n\n1. The Working Capital Fund shall be established;\n\n"
+            "2. Member States shall make advances to the Fund.")
+    res = parse(COVER_EN + body + CLOSING_EN)
+    assert [(b.section, b.number) for b in res.blocks] == [
+        ("operative", None), ("operative", 1), ("operative", 2)]
 
 
 def test_subheading_and_nested_sub_items_in_the_operative_part():
