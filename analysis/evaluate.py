@@ -84,6 +84,10 @@ LOOKS = {
                            dict(marker_space=0.5, bold_verbs=0.5)),
     "no_blank_lines": Look("no blank line between paragraphs (one paragraph per line in "
                            "Arabic, wrapped English)", dict(blank_lines=False)),
+    "seed_pages": Look("pages as the seed's: no running heads, page or job numbers, a page "
+                       "break one blank line (under its footnotes)",
+                       dict(running_heads=False, page_numbers=False, job_number=False,
+                            barcode=False, bare_page_breaks=True)),
     "bare_notes": Look("pdftotext's notes: ^3 markers, bodies '3 ...' under the rule",
                        dict(marker="^{}", note_label="{}"), languages=("en", "fr", "es")),
 }

@@ -25,6 +25,8 @@ _BOLD = re.compile(r"\*\*")
 
 #: Words that only connect or qualify a phrase: dropped when finding the head verb.
 _AR_PARTICLES = frozenset(normalize_ar(w) for w in ("إذ", "وإذ", "و", "قد", "وقد"))
+_MINHA = normalize_ar("\u0645\u0646\u0647\u0627")  # منها, "on its part"
+_LA = normalize_ar("\u0644\u0627")  # لا, "not"
 _AR_ADVERBS = frozenset(normalize_ar(w) for w in (
     "أيضا", "أيضاً", "أيضًا", "كذلك", "مجددا", "مجدداً", "بقوة", "بشدة", "ثانية", "بحزم"))
 _EN_ADVERBS = frozenset((
@@ -139,8 +141,8 @@ def section_by_form(text: str, language: str) -> str | None:
     """The section a paragraph's first word belongs to by its form alone, for phrases the
     lexicon lacks: "preamble" for a participle or adjective of attitude ("Recalling",
     "Having", "Aware") or an Arabic particle or verbal noun after و ("وإذ", "وقد",
-    "واعترافا"); "operative" for a third-person verb ("Appoints", "تعين", "وتقرر");
-    None when the form does not tell (or for other languages)."""
+    "واعترافا"), a French or Spanish participle ("Rappelant", "Recordando"); "operative" for
+    a third-person verb ("Appoints", "تعين", "وتقرر"); None when the form does not tell."""
     ws = words(text[:_WINDOW])
     if not ws:
         return None
@@ -151,7 +153,11 @@ def section_by_form(text: str, language: str) -> str | None:
             return "preamble"
         stem = word[1:] if word[:1] in ("\u0648", "\u0641") else word  # و, ف
         return "operative" if len(stem) >= 3 and stem[0] == "\u062a" else None  # ت
-    if language != "en" or not ws[0].group().strip("*")[:1].isupper():
+    if not ws[0].group().strip("*")[:1].isupper():
+        return None
+    if language in ("fr", "es"):  # participles: "Réaffirmant", "Recordando", "Teniendo"
+        return "preamble" if word.endswith(("ant", "ando", "iendo")) else None
+    if language != "en":
         return None
     if word.endswith(("ing", "ed")) or word in _EN_ATTITUDES or word in _EN_AUXILIARIES:
         return "preamble"
@@ -173,6 +179,12 @@ def split_opening(text: str, language: str, section: str) -> str:
     if not ws:
         return ""
     if language == "ar":
+        second = normalize_word(ws[1].group(), "ar") if len(ws) > 1 else ""
+        if second == _MINHA or (normalize_word(ws[0].group(), "ar") == _LA
+                                and _looks_like_ar_verb(second)):
+            # a verbal noun of attitude ("ورغبة منها", "اقتناعا منها"), a negated verb
+            # ("لا تزال")
+            return text[ws[0].start(): ws[1].end()]
         i = 0
         while i < len(ws) and normalize_word(ws[i].group(), "ar") in _AR_PARTICLES:
             i += 1

@@ -91,6 +91,9 @@ class RenderSettings:
     bold_verbs: float = 0.0
     #: Share of footnote markers with a space before them (seed line 27: "٢٠١٠ ^(٣)").
     marker_space: float = 0.0
+    #: Pages after the first end with no furniture and no gap: their footnotes, then one
+    #: blank line before the next page (seed lines 97-99, 143-145, 157-159).
+    bare_page_breaks: bool = False
 
 
 def settings_for(language: str) -> RenderSettings:
@@ -630,6 +633,12 @@ class _Pages:
                     out += wrap(line, s.width) if s.width else [line]
             self.printed.update(self.pending)
             self.pending = []
+        if s.bare_page_breaks and self.page > 1:
+            if not last:
+                out.append("")
+                self.page += 1
+                self.used = 0
+            return
         out += ["", ""]
         letter = _LANGUAGE_LETTER.get(s.language, "E")
         if self.page == 1:

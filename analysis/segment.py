@@ -30,11 +30,13 @@ Rules, all general (none names a document):
   paragraph: a lower-case word; otherwise neither a known opening phrase nor the first word
   of one (in Arabic with a second word seen after it: "لا تزال", not "لا سيما"), an English
   participle before a lower-case word ("Rejecting the", "Firmly believing"), nor Arabic
-  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها"). But one blank line on the
-  same page (no furniture, footnote, form feed or second blank line since the block's last
-  line) sets blocks apart after a comma whatever the next opens with ("Appoints ...", a verb
-  no lexicon of session 75 has), unless the text is double-spaced (hard-wrapped lines that
-  filled the width have a blank line under them, four in five or more).
+  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها"). But after a comma, one blank
+  line with no furniture, footnote, form feed or second blank line since the block's last
+  line starts a paragraph when the line opens with bold or, in English, with the form of a
+  verb or participle (``phrases.section_by_form``: "Appoints", a verb no lexicon of session
+  75 has), unless the text is double-spaced (hard-wrapped lines that filled the width have
+  a blank line under them, four in five or more). (Not any capital or Arabic word: the
+  seed's page breaks are such a blank line too, and text goes on after them.)
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -1503,8 +1505,13 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False
-    if _ends_weak(st.open_text) and not st.page_gap and not settings.double_spaced:
-        return True  # one blank line on the same page sets blocks apart: no page break cut it
+    if (_ends_weak(st.open_text) and not st.page_gap and not settings.double_spaced
+            and (text.startswith("**") or (lang != "ar" and section_by_form(text, lang)))):
+        # one blank line, no page furniture: on the same page if the line opens like a
+        # paragraph (a bold phrase; an English verb or participle the lexicon lacks). The
+        # seed's page breaks are one blank line too (lines 97-99): a proper noun ("Roman
+        # Catholics"), or any Arabic word ("الذي", "ومن أجل"), may go on after a comma.
+        return True
     if _ends_weak(st.open_text) or st.open_colon:
         return opens_paragraph(text, lang)
     return True

@@ -21,6 +21,10 @@ from analysis.phrases import head_verb, match_phrase, section_by_form, split_ope
     ("Gravely perturbed by the rise", "en", "preamble", "Gravely perturbed", "perturbed"),
     ("وإذ تتوجس من ازدياد", "ar", "preamble", "وإذ تتوجس", "تتوجس"),
     ("Is heartened by those countries", "en", "operative", "Is", "is"),  # cf. 75/227, op. 11
+    # a verbal noun with منها and a negated verb (75/33 preamble 7, 75/129 preamble 1,
+    # 75/90 operative 17), with words the lexicon lacks
+    ("وتلهفا منها على السلام", "ar", "preamble", "وتلهفا منها", "تلهفا"),
+    ("لا تفتأ تشعر بالقلق", "ar", "operative", "لا تفتأ", "لا"),
 ])
 def test_phrase_and_verb(text, language, section, phrase, verb):
     found = split_opening(text, language, section)
@@ -61,7 +65,9 @@ def test_lexicon_match_is_word_by_word():
     ("وقد نظرت في التوصية", "ar", "preamble"),
     ("واعترافا منها", "ar", "preamble"),
     ("الجمعية العامة", "ar", None),
-    ("Réaffirmant", "fr", None),
+    ("Réaffirmant le Programme", "fr", "preamble"),  # 75/274 (French), preamble 2
+    ("Recordando su resolución", "es", "preamble"),
+    ("Décide", "fr", None),
 ])
 def test_section_by_form(text, language, section):
     assert section_by_form(text, language) == section

@@ -682,6 +682,21 @@ def test_a_page_break_before_la_siyyama_continues_the_paragraph():
     assert len(pre) == 1 and pre[0].endswith("بالأشخاص، لا سيما النساء والأطفال“،")
 
 
+@pytest.mark.parametrize(("text", "language", "first_end"), [
+    # seed-like page breaks (one blank line, no furniture, seed lines 97-99) after a comma:
+    # a proper noun (75/192, preamble 38) or an Arabic relative pronoun (75/202, preamble 23)
+    # goes on with the sentence
+    (COVER_EN + "Noting the situation of Greek Catholics,\n\nRoman Catholics and Jehovah's "
+     "Witnesses,\n\n1. Urges States to act." + CLOSING_EN, "en", "Witnesses,"),
+    (COVER_AR + "وإذ تشير إلى تقرير مؤتمر الأمم المتحدة للتجارة والتنمية،\n\nالذي يدرس نطاق "
+     "توليد القيمة،\n\n١ - تحث الدول؛\n" + CLOSING_AR, "ar", "القيمة،"),
+])
+def test_a_bare_page_break_after_a_comma_continues_the_paragraph(text, language, first_end):
+    res = parse(text, language)
+    pre = [b.text for b in res.blocks if b.section == "preamble"]
+    assert len(pre) == 1 and pre[0].endswith(first_end)
+
+
 def test_bare_footnotes_under_a_note_without_a_stop():
     # A/RES/75/308, footnotes 2-3 as pdftotext prints them: note 2 lacks its full stop in
     # the source, note 3 still starts a note; "Supplement No." then "17 (A/75/17)" does not
