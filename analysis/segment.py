@@ -32,10 +32,9 @@ Rules, all general (none names a document):
   participle before a lower-case word ("Rejecting the", "Firmly believing"), nor Arabic
   "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها"). But in an annex (lists of
   items without stops) a lone blank line with no page break ends an unnumbered block,
-  punctuated or not, in text whose blocks are set apart by blank lines (a line per
-  paragraph, or hard-wrapped with ``blank_breaks``): a page break puts furniture, footnotes
-  or more blank lines between the halves of a paragraph. (Not before the annex: the seed
-  has a lone blank line inside preambular paragraph 19, lines 97-99.)
+  punctuated or not: a page break puts furniture, footnotes or more blank lines between
+  the halves of a paragraph. (Not before the annex: the seed has a lone blank line inside
+  preambular paragraph 19, lines 97-99.)
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -53,7 +52,8 @@ Rules, all general (none names a document):
   A heading of one to three words ("Redeployment", "النقل") names the kind of the items
   under it: in an annex, a line that opens with its words and goes on ("Redeployment of 2
   posts ...", "نقل وظيفتين ...": the Arabic article dropped) is an item, not a heading, and
-  the line right above an item is the item's heading (its unit), even after a page break.
+  the line (or wrapped lines) right above an item is the item's heading (its unit), even
+  after a page break.
   Under a plain heading (not a part label, annex label or article), a long line (over 80
   characters, 60% of the width) above another unpunctuated line is text, not a third
   heading in a row (in the corpus a heading between two headings is a part's title or
@@ -1066,7 +1066,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             continue
         # (text after a numbered paragraph continues it: its second line, "as well as ...")
         st.open_ended = (not prev_content and st.section == "annex" and not st.open_numbered
-                         and _ended_at(lines, i, st.open_line, settings))
+                         and _ended_at(lines, i, st.open_line))
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
         kind = role.kind
@@ -1084,13 +1084,11 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     return roles, st.warnings
 
 
-def _ended_at(lines: list[Line], i: int, last: int, settings: Settings) -> bool:
+def _ended_at(lines: list[Line], i: int, last: int) -> bool:
     """The open block, whose last line is ``last``, ended before line ``i``: a lone blank
-    line is between them, with no page break, in text whose blocks are set apart by blank
-    lines (a paragraph per line, or hard-wrapped with ``blank_breaks``). A page break puts
-    furniture, footnotes or more blank lines between the halves of a paragraph."""
-    return (last == i - 2 and not lines[i - 1].text and not lines[i].page
-            and (not settings.wrap or settings.blank_breaks))
+    line is between them, with no page break (which puts furniture, footnotes or more blank
+    lines between the halves of a paragraph)."""
+    return last == i - 2 and not lines[i - 1].text and not lines[i].page
 
 
 def _continue_open(st: _State, text: str) -> None:
@@ -1384,9 +1382,7 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
             label and len(text) <= 80 and not _runs_on(lines, i, settings))):
         # (a part with its title, "B. Office of ...", may follow a table); after a page
         # break, the line right above an item is the item's heading
-        nxt = (_next_content(lines, i, settings)
-               if st.category and not _runs_on(lines, i, settings) else None)
-        if nxt is None or not _is_item(nxt.text, st, lang):
+        if not _above_item(lines, i, st, settings):
             return 0
     adjacent = _runs_on(lines, i, settings)
     if (adjacent and not _filled(text, lines[i + 1].text, settings.wrap)
@@ -1421,6 +1417,17 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     # in an annex, a line that did not fill the width, before a capitalized block
     return int(not full and st.section == "annex"
                and (lang == "ar" or bool(_UPPER_START.match(t))))
+
+
+def _above_item(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
+    """Line ``i`` (with the lines wrapped from it) is right above an item (``_is_item``)."""
+    if not st.category:
+        return False
+    j = i
+    while j - i < 4 and _runs_on(lines, j, settings):
+        j += 1
+    nxt = _next_content(lines, j, settings)
+    return nxt is not None and _is_item(nxt.text, st, settings.language)
 
 
 def _plain_heading(st: _State, language: str) -> bool:
@@ -1499,7 +1506,7 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     narrow = (st.open_kind == "heading" and all(
         len(ln.text) < 0.85 * settings.wrap for ln in lines[i:j])) or all(
             _had_room(lines[k].text, lines[k + 1].text, settings.wrap) for k in range(i, j))
-    if _strong_start(nxt.text, settings.language) or (
+    if _strong_start(nxt.text, settings.language) or _is_item(nxt.text, st, settings.language) or (
             (narrow or st.after_label) and st.section == "annex"
             and not _LOWER_START.match(nxt.text)) or _subheading_at(
                 lines, j + nxt.no - lines[j].no, settings):
