@@ -36,7 +36,11 @@ Rules, all general (none names a document):
   verb or participle (``phrases.section_by_form``: "Appoints", a verb no lexicon of session
   75 has), unless the text is double-spaced (hard-wrapped lines that filled the width have
   a blank line under them, four in five or more). (Not any capital or Arabic word: the
-  seed's page breaks are such a blank line too, and text goes on after them.)
+  seed's page breaks are such a blank line too, and text goes on after them.) In an annex
+  (lists of items without stops) a lone blank line with no page break ends an unnumbered
+  block, punctuated or not: a page break puts furniture, footnotes or more blank lines
+  between the halves of a paragraph. (Not before the annex: the seed has a lone blank line
+  inside preambular paragraph 19, lines 97-99.)
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -51,6 +55,17 @@ Rules, all general (none names a document):
   phrase, table) follows it; else it is what the colon announces ("Thursday, 2 June: ...").
   In a numbered operative part or annex, text after an unnumbered paragraph (under a
   heading, "Article 6") that ends a sentence starts a new paragraph, as elsewhere.
+  A heading of one to three words ("Redeployment", "النقل") names the kind of the items
+  under it: in an annex, a line that opens with its words and goes on ("Redeployment of 2
+  posts ...", "نقل وظيفتين ...": the Arabic article dropped) is an item, not a heading, and
+  the line (or wrapped lines) right above an item is the item's heading (its unit), even
+  after a page break.
+  Under a plain heading (not a part label, annex label or article), a long line (over 80
+  characters, 60% of the width) above another unpunctuated line is text, not a third
+  heading in a row (in the corpus a heading between two headings is a part's title or
+  under 50 characters). A heading wrapped narrower than the text (each line had room for
+  the next line's first word: headings are indented) is a heading wherever an unpunctuated
+  block may end. The line right above a table is its title.
 - Footnote bodies are lines "(n) ..." whose number a marker ``^(n)`` cites (or the next
   footnote number when the text has no markers), and, after a separator line of underscores,
   lines "n ..." (pdftotext's way) whose marker came before them, unless the footnote line
@@ -82,13 +97,18 @@ Rules, all general (none names a document):
   " | " as the XML reader writes tables; right-to-left rows are printed last cell first and
   read back in reading order. Lines of one cell in the run (group titles, notes under the
   table) are rows. Headings before an enacting formula are the title of a part: preamble.
+  In hard-wrapped text, a note under the rows that fills the width without a stop goes on
+  in the lines after the page break.
+- In an annex, a known opening phrase right before a colon ("Abbreviations: ...",
+  "المختصرات: ...") is the paragraph's opening phrase (set in italics in the PDF).
   Not supported: a cell wrapped over several lines inside its column (its words come out in
   line order); a table whose page-break piece has no two-cell line; footnotes in other forms
   ("1/" or bare numbers outside a footnote area), two columns.
 - What the text cannot show (left as is): headings and paragraphs that both lack
-  punctuation in alternation (75/293 annex I B: "Redeployment" / a department path / a
-  sentence without a stop); a page break right after "،" where the
-  next page opens "وإذ ..." inside one preambular paragraph (75/168, 75/205, 75/217).
+  punctuation in alternation, where neither the items' kind nor the layout tells them
+  apart (75/293 annex I B without blank lines, or with page breaks without furniture);
+  a page break right after "،" where the next page opens "وإذ ..." inside one preambular
+  paragraph (75/168, 75/205, 75/217).
 """
 
 from __future__ import annotations
@@ -938,8 +958,8 @@ def _is_table_row(text: str) -> bool:
                                 or all(len(c.split()) <= _SHORT_CELL for c in cells))
 
 
-def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozenset[int]
-                    ) -> dict[int, bool]:
+def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozenset[int],
+                    wrap: int = 0                    ) -> dict[int, bool]:
     """Lines of tables by index: True for the first line of a table, False for the others.
 
     A table is a run of lines with no blank line or page furniture in it that has two table
@@ -947,6 +967,8 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozen
     furniture, footnote bodies or blank lines between: a page break cut the table) or is
     that line alone (a row of signatures). All lines of the run belong to it: a group title
     or a note under the rows is a row of one cell. ``rows``: the lines that are table rows.
+    In hard-wrapped text (``wrap``), a note that fills the width without ending a
+    sentence goes on in the run after the page break.
     """
     if not rows:
         return {}  # (most resolutions: no table)
@@ -967,6 +989,12 @@ def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozen
             if n and not table[k] and ((k and table[k - 1])
                                        or (k + 1 < len(runs) and table[k + 1])):
                 table[k] = grown = True
+    for k in range(1, len(runs)):
+        last = lines[runs[k - 1][-1]].text
+        if (wrap and table[k - 1] and not table[k] and "   " not in last
+                and not ends_terminal(last) and _filled(last, lines[runs[k][0]].text, wrap)
+                and any(j in furniture for j in range(runs[k - 1][-1], runs[k][0]))):
+            table[k] = True  # the rest of a note cut by a page break
     out: dict[int, bool] = {}
     for k, run in enumerate(runs):
         if table[k]:
@@ -986,6 +1014,9 @@ class _State:
     open_text: str = ""  # last line of that block (for terminal punctuation)
     open_colon: bool = False  # it ends with a colon (after ``_strip_end``)
     open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
+    open_line: int = -1  # index of that block's last line
+    open_ended: bool = False  # that block ended at a lone blank line (``_ended_at``)
+    category: tuple[str, ...] = ()  # words of the last short heading (``_category_key``)
     open_numbered: bool = False  # that block has (or continues) a paragraph number
     heading_more: int = 0  # lines still to come of a heading wrapped over several
     parent: int | None = None  # number of the current main paragraph (its sub-items')
@@ -1015,7 +1046,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     st.collection_start = first < len(lines) and not M.is_formula(lines[first].text,
                                                                   settings.language)
     roles: list[Role] = []
-    tables = lines_to_tables(lines, first, furniture, settings.rows)
+    tables = lines_to_tables(lines, first, furniture, settings.rows, settings.wrap)
     prev_content = False  # the previous line was body text (a soft, single-newline break)
     indent_marks = settings.indent_marks
     make = tuple.__new__  # (a Role without the named tuple's keyword handling)
@@ -1072,12 +1103,18 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 st.open_text, st.open_colon, st.open_terminal = text, False, False
             else:  # (most wrapped lines end with a word: nothing to strip, no punctuation)
                 _continue_open(st, text)
+            st.open_line = i
             continue
+        # (text after a numbered paragraph continues it: its second line, "as well as ...")
+        st.open_ended = (not prev_content and st.section == "annex" and not st.open_numbered
+                         and _ended_at(lines, i, st.open_line))
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
         st.page_gap = False
         kind = role.kind
         prev_content = kind in ("paragraph", "sub", "heading", "continuation")
+        if prev_content or kind == "label":
+            st.open_line = i
         if kind in ("paragraph", "sub", "heading", "label"):
             st.open_kind = "heading" if kind == "label" else kind
             st.after_label = kind == "label"
@@ -1091,6 +1128,13 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
 
 #: The fields of a continuation line's Role after its line.
 _CONTINUATION = ("continuation", *Role._field_defaults.values())
+
+
+def _ended_at(lines: list[Line], i: int, last: int) -> bool:
+    """The open block, whose last line is ``last``, ended before line ``i``: a lone blank
+    line is between them, with no page break (which puts furniture, footnotes or more blank
+    lines between the halves of a paragraph)."""
+    return last == i - 2 and not lines[i - 1].text and not lines[i].page
 
 
 def _continue_open(st: _State, text: str) -> None:
@@ -1166,7 +1210,7 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
     if not soft and is_annex_heading(text, lang):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
-        st.annex_numbered, st.closed = False, False
+        st.annex_numbered, st.closed, st.category = False, False, ()
         _reset_subs(st)
         return Role(ln, "label", section="annex", part=st.part)
     if (st.closed or st.open_kind in _STRUCTURAL) and M.is_formula(text, lang):
@@ -1215,6 +1259,10 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
             st.section = "preamble"
         _reset_subs(st)
         st.heading_more = heading - 1
+        if heading == 1 and not label:
+            st.category = _category_key(text, lang) or st.category
+        elif label:
+            st.category = ()
         return Role(ln, "heading", section=st.section, part=st.part,
                     label="part" if label and st.section != "annex" else "")
     if _continues_number(st, soft, ln.indent, settings):
@@ -1360,7 +1408,7 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     longest = settings.max_heading * (3 if st.open_kind in _STRUCTURAL else 1)
     if ends_terminal(text) or len(text) > longest or _LOWER_START.match(text):
         return 0
-    if _FOOTNOTE_PAREN.match(text):
+    if _FOOTNOTE_PAREN.match(text) or _is_item(text, st, lang):
         return 0
     label = _part_label(text, lang)
     if label and label == text.rstrip("."):
@@ -1377,9 +1425,12 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
         nxt = _next_content(lines, i, settings)
         if nxt is None or not (_strong_start(nxt.text, lang) or is_table_line(nxt.text)):
             return 0
-    if not (st.open_terminal or st.open_kind in _STRUCTURAL or (
+    if not (st.open_terminal or st.open_ended or st.open_kind in _STRUCTURAL or (
             label and len(text) <= 80 and not _runs_on(lines, i, settings))):
-        return 0  # (a part with its title, "B. Office of ...", may follow a table)
+        # (a part with its title, "B. Office of ...", may follow a table); after a page
+        # break, the line right above an item is the item's heading
+        if not _above_item(lines, i, st, settings):
+            return 0
     adjacent = _runs_on(lines, i, settings)
     if (adjacent and not _filled(text, lines[i + 1].text, settings.wrap)
             and _strong_start(lines[i + 1].text, lang)):
@@ -1402,16 +1453,65 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
             nxt is next(ln for ln in lines[i + 1:] if ln.text)):
         return 1  # the title under "Rule 60", then text on the same page (no page break)
     t = nxt.text
-    if _strong_start(t, lang):
+    if _strong_start(t, lang) or _is_item(t, st, lang) or is_table_line(t):
         return 1
     if not ends_terminal(t) and len(t) <= settings.max_heading and not _LOWER_START.match(t):
-        return int(short or st.open_kind in _STRUCTURAL)
+        # (a long line under a plain heading, above such a line, is not a third heading)
+        return int(short or (st.open_kind in _STRUCTURAL and not _plain_heading(st, lang)))
     if st.after_label and st.section == "annex" and not (
             full and settings.wrap) and not _LOWER_START.match(t):
         return 1  # a title under "Annex", then its text
     # in an annex, a line that did not fill the width, before a capitalized block
     return int(not full and st.section == "annex"
                and (lang == "ar" or bool(_UPPER_START.match(t))))
+
+
+def _above_item(lines: list[Line], i: int, st: _State, settings: Settings) -> bool:
+    """Line ``i`` (with the lines wrapped from it) is right above an item (``_is_item``)."""
+    if not st.category:
+        return False
+    j = i
+    while j - i < 4 and _runs_on(lines, j, settings):
+        j += 1
+    nxt = _next_content(lines, j, settings)
+    return nxt is not None and _is_item(nxt.text, st, settings.language)
+
+
+def _plain_heading(st: _State, language: str) -> bool:
+    """The open block is a heading that is neither a label ("B", "Annex") nor an article
+    ("Rule 60"), which a title follows."""
+    text = st.open_text
+    return st.open_kind == "heading" and not st.after_label and not (
+        _part_label(text, language) == text.rstrip(".") or is_article_heading(text, language))
+
+
+def _category_key(text: str, language: str) -> tuple[str, ...] | None:
+    """The words of a heading that may name the kind of the items under it ("Redeployment",
+    "إعادة ندب"): one to three words of letters, normalized, the Arabic article dropped
+    ("النقل" names items "نقل وظيفتين ...")."""
+    ws = text.split()
+    if not 1 <= len(ws) <= 3 or not all(w.isalpha() for w in ws):
+        return None
+    return tuple(_category_word(w, language) for w in ws)
+
+
+def _category_word(word: str, language: str) -> str:
+    word = normalize_word(word, language)
+    # (the article "ال": alef U+0627, lam U+0644)
+    return word[2:] if language == "ar" and word.startswith("\u0627\u0644") and len(word) > 4 \
+        else word
+
+
+def _is_item(text: str, st: _State, language: str) -> bool:
+    """An item under a heading naming its kind: it opens with the heading's words and goes
+    on ("Redeployment" then "Redeployment of 2 posts (P-4) from ...", "النقل" then "نقل
+    وظيفتين ...")."""
+    key = st.category
+    if not key or st.section != "annex":
+        return False
+    ws = text.split(maxsplit=len(key))
+    return len(ws) > len(key) and all(
+        _category_word(w, language) == k for w, k in zip(ws, key, strict=False))
 
 
 def _runs_on(lines: list[Line], i: int, settings: Settings) -> bool:
@@ -1448,10 +1548,12 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     nxt = _next_content(lines, j, settings)
     if nxt is None:
         return 0
-    # under a heading ("Rule 60"), a title wrapped short of the text width
-    narrow = st.open_kind == "heading" and all(
-        len(ln.text) < 0.85 * settings.wrap for ln in lines[i:j])
-    if _strong_start(nxt.text, settings.language) or (
+    # a title wrapped short of the text width: under a heading ("Rule 60"), or with room
+    # left on each line for the next line's first word (set narrower than the text)
+    narrow = (st.open_kind == "heading" and all(
+        len(ln.text) < 0.85 * settings.wrap for ln in lines[i:j])) or all(
+            _had_room(lines[k].text, lines[k + 1].text, settings.wrap) for k in range(i, j))
+    if _strong_start(nxt.text, settings.language) or _is_item(nxt.text, st, settings.language) or (
             (narrow or st.after_label) and st.section == "annex"
             and not _LOWER_START.match(nxt.text)) or _subheading_at(
                 lines, j + nxt.no - lines[j].no, settings):
@@ -1489,7 +1591,7 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     lang = settings.language
     if st.open_kind in _STRUCTURAL:
         return True
-    if not st.open_terminal:
+    if not (st.open_terminal or st.open_ended):
         # a preambular paragraph whose end lost its comma: the next opens with a common
         # preambular phrase ("وإذ تحيط علما", "Recalling") that no sentence runs into
         return (not soft and st.section == "preamble" and not _LOWER_START.match(text)
@@ -1515,6 +1617,12 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     if _ends_weak(st.open_text) or st.open_colon:
         return opens_paragraph(text, lang)
     return True
+
+
+def _had_room(line: str, after: str, wrap: int) -> bool:
+    """Hard-wrapped ``line`` had room for the first word of the line ``after`` within the
+    width: it was set narrower than the text (a heading, indented on both sides)."""
+    return len(line) + 1 + len(after.split(" ", 1)[0]) <= wrap
 
 
 def _filled(line: str, after: str, wrap: int) -> bool:
@@ -1777,12 +1885,21 @@ def _proto_to_block(p: _Proto, language: str = "") -> Block:
     raw = (table_text(lines, language) if r.label == "table" and kind == "paragraph"
            else _proto_raw(p))
     text, phrase, numbers = clean_text(raw)
+    if not phrase and kind == "paragraph" and r.section == "annex" and r.number is None:
+        phrase = _term_phrase(text, language)
     return Block(kind="heading" if kind == "heading" else "paragraph", section=r.section,
                  text=text, number=r.number, sub=r.label if kind == "sub" else "",
                  part=r.part, phrase=phrase if kind != "heading" else "",
                  footnotes=numbers, line=lines[0].no,
                  spans=tuple([(ln.start, ln.end) for ln in (p.labels + lines if p.labels
                                                             else lines)]))
+
+
+def _term_phrase(text: str, language: str) -> str:
+    """A known opening phrase right before a colon ("Abbreviations: GS (OL), ..."): in an
+    annex, the term a paragraph defines, set in italics as an opening phrase."""
+    found = match_phrase(text, language) if ":" in text[:60] else None
+    return found if found and text[len(found):len(found) + 1] == ":" else ""
 
 
 def _proto_raw(p: _Proto) -> str:

@@ -607,10 +607,15 @@ def test_a_lone_line_with_a_gap_is_not_a_table():
 
 # ------------------------------------------------------------------ annexes
 
-def _annex_blocks(annex: str) -> list:
-    """The annex blocks of a short resolution whose annex has the text ``annex``."""
-    res = parse(COVER_EN + "Recalling its resolutions,\n\n1. Adopts the arrangements "
-                "annexed to the present resolution." + CLOSING_EN + "\nAnnex\n\n" + annex)
+def _annex_blocks(annex: str, body: str = "", language: str = "en") -> list:
+    """The annex blocks of a short resolution whose annex has the text ``annex`` (after
+    ``body``, a preamble and operative part; in Arabic: ``BODY_AR``, whole lines)."""
+    if language == "ar":
+        text = COVER_AR + (body or BODY_AR) + CLOSING_AR + "\nالمرفق\n\n"
+    else:
+        text = COVER_EN + (body or "Recalling its resolutions,\n\n1. Adopts the arrangements "
+                           "annexed to the present resolution.") + CLOSING_EN + "\nAnnex\n\n"
+    res = parse(text + annex, language)
     return [b for b in res.blocks if b.section == "annex"]
 
 
@@ -774,3 +779,154 @@ def test_a_leading_space_starts_a_numbered_paragraph_after_a_line_without_stop()
         " 2. The plenary meetings will be devoted to statements.\n")
     got = [(b.number, b.text[:9]) for b in annex]
     assert got == [(1, "The Confe"), (1, "Friday, 2"), (2, "The plena")]
+
+
+# ------------------------------------------------------------------ headings and paragraphs
+# that both lack punctuation (A/RES/75/293, annex I, part B: a kind of change, the unit, the
+# change itself)
+
+PAGE_AR = "\n\n\n21-41850\n5/9\n\n\nA/RES/75/293\n\n"
+
+
+# A/RES/75/293 (Arabic), preambular paragraph 4 and paragraphs 1-3: lines of whole
+# paragraphs
+BODY_AR = (
+    "وإذ تقر بأهمية أن تكون الأمم المتحدة قادرة على الاستجابة والإسراع في نشر عملية لحفظ "
+    "السلام بمجرد أن يتخذ مجلس الأمن قراراً بهذا الشأن، في غضون ٣٠ يوماً في ما يتعلق "
+    "بعمليات حفظ السلام الاعتيادية و ٩٠ يوماً في ما يتعلق بعمليات حفظ السلام المعقدة،\n\n"
+    "١ - تحيط علما بتقرير الأمين العام عن ميزانية حساب دعم عمليات حفظ السلام للفترة من ١ "
+    "تموز/يوليه ٢٠٢١ إلى ٣٠ حزيران/يونيه ٢٠٢٢ وتقرير اللجنة الاستشارية المستقلة للمراجعة عن "
+    "الميزانية المقترحة لمكتب خدمات الرقابة الداخلية في إطار حساب دعم عمليات حفظ السلام "
+    "للفترة من ١ تموز/ يوليه ٢٠٢١ إلى ٣٠ حزيران/يونيه ٢٠٢٢؛\n\n"
+    "٢ - تؤكد من جديد دورها في إجراء تحليل دقيق للموارد البشرية والمالية والسياسات المتعلقة بها "
+    "وفي الموافقة على تلك الموارد والسياسات بهدف كفالة تنفيذ جميع البرامج والأنشطة المقررة "
+    "تنفيذا تاما يتسم بالفعالية والكفاءة وتنفيذ السياسات الموضوعة في هذا الصدد؛\n\n"
+    "٣ - تؤكد من جديد أيضا أن اللجنة الخامسة هي اللجنة الرئيسية المختصة في الجمعية العامة "
+    "المعهود إليها بالمسؤولية عن المسائل الإدارية ومسائل الميزانية؛\n")
+
+
+def test_items_under_a_heading_that_names_their_kind():
+    # A/RES/75/293 (Arabic), annex I B, one line per block: "النقل" (redeployment) names the
+    # kind of the items under it, which open with its word ("نقل وظيفتين ..."); the line
+    # above each item is its unit; "إنشاء ..." is a long line under a plain heading, above
+    # a short unpunctuated one: text, not a third heading
+    annex = _annex_blocks(language="ar", annex=
+        "إعادة الهيكلة\n\n"
+        "إدارة عمليات السلام/مكتب الشؤون العسكرية/مكتب المستشار العسكري\n\n"
+        "إنشاء فريق تقييم الأداء العسكري في مكتب المستشار العسكري من خلال نقل ٦ وظائف (ف-٤) "
+        "وإعادة ندب وظيفتين (كبير موظفي الشؤون العسكرية (ف-٥) وموظف نظم المعلومات، معارتين "
+        "من الأفراد العسكريين العاملين (ف-٣)) داخل مكتب الشؤون العسكرية\n\n"
+        "النقل\n\n"
+        "إدارة الدعم العملياتي/مكتب عمليات الدعم/شعبة خدمات الموارد البشرية/وحدة إدارة سجلات "
+        "الموظفين\n\n"
+        "نقل وظيفتين (موظف معاون للموارد البشرية (ف-٢) ومساعد للموارد البشرية (خ ع (ر أ))) "
+        "من الدائرة المعنية بتنمية القدرات والتدريب على العمليات" + PAGE_AR +
+        "إدارة الاستراتيجيات والسياسات الإدارية ومسائل الامتثال/مكتب تخطيط البرامج والمالية "
+        "والميزانية/شعبة الشؤون المالية\n\n"
+        "نقل وظيفتين (موظف مشتريات (ف-٤) ومساعد لشؤون المالية والميزانية (خ ع (ر أ))) من "
+        "شعبة الشؤون المالية للعمليات الميدانية\n\n"
+        "المختصرات: خ ع (ر أ)، فئة الخدمات العامة (الرتب الأخرى).\n")
+    got = [(b.kind, " ".join(b.text.split()[:2])) for b in annex]
+    assert got == [("heading", "إعادة الهيكلة"), ("heading", "إدارة عمليات"),
+                   ("paragraph", "إنشاء فريق"), ("heading", "النقل"),
+                   ("heading", "إدارة الدعم"), ("paragraph", "نقل وظيفتين"),
+                   # after the page break: the unit of the next item, not the first item's end
+                   ("heading", "إدارة الاستراتيجيات"), ("paragraph", "نقل وظيفتين"),
+                   ("paragraph", "المختصرات: خ")]
+    # a term before a colon that the lexicon knows opens the paragraph (italic in the PDF)
+    assert [b.phrase for b in annex][-1] == "المختصرات"
+
+
+def test_an_item_cut_by_a_page_break_goes_on_after_it():
+    # A/RES/75/293 (Arabic), annex I B: "... من شعبة" ends page 6 without punctuation and
+    # "المراجعة الداخلية للحسابات/..." opens page 7: the same item; a lone blank line (no
+    # page break) then ends it, and "التحويل" (transfer) is a heading
+    annex = _annex_blocks(language="ar", annex=
+        "إعادة ندب\n\n"
+        "مكتب خدمات الرقابة الداخلية/شعبة التفتيش والتقييم/المكتب الإقليمي للتفتيش والتقييم "
+        "في عنتيبي\n\n"
+        "إعادة ندب وظيفة واحدة (مراجع حسابات مقيم (ف-٣) يُعاد ندبه بصفة موظف تقييم (ف-٣)) من "
+        "شعبة" + PAGE_AR + "المراجعة الداخلية للحسابات/مكتب مراجعي الحسابات المقيمين للعملية "
+        "المختلطة للاتحاد الأفريقي والأمم المتحدة في دارفور\n\n"
+        "التحويل\n\n"
+        "إدارة الدعم العملياتي/مكتب إدارة سلسلة الإمداد/شعبة المشتريات\n\n"
+        "تحويل وظيفتين (موظف مشتريات (ف-٤)) إلى التمويل في إطار مركز الخدمات الإقليمي في "
+        "عنتيبي، أوغندا\n")
+    got = [(b.kind, " ".join(b.text.split()[:2])) for b in annex]
+    assert got == [("heading", "إعادة ندب"), ("heading", "مكتب خدمات"),
+                   ("paragraph", "إعادة ندب"), ("heading", "التحويل"),
+                   ("heading", "إدارة الدعم"), ("paragraph", "تحويل وظيفتين")]
+    assert annex[2].text.endswith("من شعبة المراجعة الداخلية للحسابات/مكتب مراجعي الحسابات "
+                                  "المقيمين للعملية المختلطة للاتحاد الأفريقي والأمم المتحدة "
+                                  "في دارفور")
+
+
+def test_a_category_heading_and_its_items():
+    assert segment._category_key("النقل", "ar") == ("نقل",)  # the article dropped
+    assert segment._category_key("Redeployment", "en") == ("redeployment",)
+    assert segment._category_key("Section 29", "en") is None  # a number: no kind of item
+    assert segment._category_key("Department of Operational Support", "en") is None
+
+
+# A/RES/75/293 (English), paragraphs 1-3, hard-wrapped at 90 as the PDF sets them
+BODY_EN = (
+    "Recalling its resolutions on the support account,\n\n"
+    "1. Takes note of the report of the Secretary-General on the budget for the support account\n"
+    "for peacekeeping operations for the period from 1 July 2021 to 30 June 2022 and the report\n"
+    "of the Independent Audit Advisory Committee on the proposed budget of the Office of\n"
+    "Internal Oversight Services under the support account for peacekeeping operations for the\n"
+    "period from 1 July 2021 to 30 June 2022;\n\n"
+    "2. Reaffirms its role in carrying out a thorough analysis and approval of human and\n"
+    "financial resources and policies with a view to ensuring the full, effective and efficient\n"
+    "implementation of all mandated programmes and activities and the implementation of\n"
+    "policies in this regard;\n\n"
+    "3. Also reaffirms that the Fifth Committee is the appropriate Main Committee of the\n"
+    "General Assembly entrusted with responsibility for administrative and budgetary matters;\n")
+
+
+def test_wrapped_headings_and_unpunctuated_paragraphs_set_apart_by_blank_lines():
+    # A/RES/75/293 (English), annex I B as the PDF sets it: headings wrapped narrower than
+    # the text (each line had room for the next line's first word), paragraphs at the full
+    # width; a blank line after a paragraph's last line, with no page break, ends it
+    annex_text = (
+        "Restructuring, redeployment, reassignment and abolishment of posts under the\n"
+        "support account for peacekeeping operations for the period from 1 July 2021\n"
+        "to 30 June 2022\n\n"
+        "Restructuring\n\n"
+        "Department of Peace Operations/Office of Military Affairs/Office of the\n"
+        "Military Adviser\n\n"
+        "Establishment of the Military Performance Evaluation Team in the Office of the Military\n"
+        "Adviser through the redeployment of 6 posts (P-4) and the reassignment of 2 posts "
+        "(Senior\n"
+        "Military Affairs Officer (P-5) and Information Systems Officer, seconded active-duty\n"
+        "military personnel (P-3)) within the Office of Military Affairs\n\n"
+        "Redeployment\n\n"
+        "Department of Operational Support/Office of Support Operations/Human\n"
+        "Resources Services Division/Personnel Records Management Unit\n\n"
+        "Redeployment of 2 posts (Associate Human Resources Officer (P-2) and Human Resources\n"
+        "Assistant (GS (OL))) from the Capacity Development and Operational Training Service\n\n"
+        "Department of Management Strategy, Policy and Compliance/Office of Programme\n"
+        "Planning, Finance and Budget/Finance Division\n\n"
+        "Redeployment of 2 posts (Procurement Officer (P-4) and Finance and Budget Assistant (GS\n"
+        "(OL))) from the Field Operations Finance Division\n")
+    annex = _annex_blocks(annex_text, BODY_EN)
+    got = [(b.kind, b.text[:12]) for b in annex]
+    assert got == [("heading", "Restructurin"), ("heading", "Restructurin"),
+                   ("heading", "Department o"), ("paragraph", "Establishmen"),
+                   ("heading", "Redeployment"), ("heading", "Department o"),
+                   ("paragraph", "Redeployment"), ("heading", "Department o"),
+                   ("paragraph", "Redeployment")]
+    assert annex[2].text.endswith("Office of the Military Adviser")
+
+
+def test_a_table_note_cut_by_a_page_break_stays_in_the_table():
+    # A/RES/75/293 (English), annex II: the note under the table fills the line and ends
+    # without punctuation at the foot of page 8; page 9 goes on with "General Service."
+    table = ("Department            Position                          Level    Number\n"
+             "Executive Office      Administrative Assistant          GS (OL)  1\n"
+             "Total                                                            60\n"
+             "Abbreviations: FS, Field Service; GS (OL), General Service (Other level); NGS, "
+             "national\n\n\n8/9\n21-41850\n\n\nA/RES/75/293\n\nGeneral Service.\n")
+    annex = _annex_blocks("General temporary assistance positions\n\n" + table, BODY_EN)
+    assert [b.kind for b in annex] == ["heading", "paragraph"]
+    assert annex[1].text.endswith("NGS, national || General Service.")
