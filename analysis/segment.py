@@ -38,9 +38,10 @@ Rules, all general (none names a document):
   a blank line under them, four in five or more). (Not any capital or Arabic word: the
   seed's page breaks are such a blank line too, and text goes on after them.) In an annex
   (lists of items without stops) a lone blank line with no page break ends an unnumbered
-  block, punctuated or not: a page break puts furniture, footnotes or more blank lines
-  between the halves of a paragraph. (Not before the annex: the seed has a lone blank line
-  inside preambular paragraph 19, lines 97-99.)
+  block, punctuated or not, when page breaks leave a mark (running heads, page numbers,
+  form feeds): a page break then puts furniture, footnotes or more blank lines between the
+  halves of a paragraph. (Not before the annex, nor in text whose page breaks leave no
+  mark: the seed has a lone blank line inside preambular paragraph 19, lines 97-99.)
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -1050,6 +1051,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     prev_content = False  # the previous line was body text (a soft, single-newline break)
     indent_marks = settings.indent_marks
     make = tuple.__new__  # (a Role without the named tuple's keyword handling)
+    marked = pages_marked(lines, furniture)
     for i in range(first, len(lines)):
         ln = lines[i]
         if not ln.text:
@@ -1106,8 +1108,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             st.open_line = i
             continue
         # (text after a numbered paragraph continues it: its second line, "as well as ...")
-        st.open_ended = (not prev_content and st.section == "annex" and not st.open_numbered
-                         and _ended_at(lines, i, st.open_line))
+        st.open_ended = (marked and not prev_content and st.section == "annex"
+                         and not st.open_numbered and _ended_at(lines, i, st.open_line))
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
         st.page_gap = False
@@ -1128,6 +1130,13 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
 
 #: The fields of a continuation line's Role after its line.
 _CONTINUATION = ("continuation", *Role._field_defaults.values())
+
+
+def pages_marked(lines: list[Line], furniture: dict) -> bool:
+    """Whether page breaks leave a mark: running heads, page numbers or form feeds. Where
+    they do not (the seed: one blank line, lines 97-99), a lone blank line may be one."""
+    return any(ln.page for ln in lines) or any(
+        a.kind in ("running_head", "page_number") for arts in furniture.values() for a in arts)
 
 
 def _ended_at(lines: list[Line], i: int, last: int) -> bool:

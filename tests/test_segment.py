@@ -619,6 +619,17 @@ def _annex_blocks(annex: str, body: str = "", language: str = "en") -> list:
     return [b for b in res.blocks if b.section == "annex"]
 
 
+def test_a_lone_blank_line_in_an_annex_without_page_marks_may_be_a_page_break():
+    # A/RES/75/212 (Arabic), annex part III, rule 34 as seed-like pages print it: no running
+    # heads or page numbers, the page break one blank line inside the sentence
+    annex = _annex_blocks(language="ar", annex=(
+        "يفتتح الرئيس كل جلسة.\n\n"
+        "يجوز لرئيس المؤتمر أن يعلن افتتاح الجلسة وأن يسمح بسير المداولات عند حضور ثلث الدول"
+        "\n\nالمشاركة في المؤتمر على الأقل.\n"))
+    assert [b.text[-15:] for b in annex] == ["يفتتح الرئيس كل جلسة."[-15:],
+                                             "في المؤتمر على الأقل."[-15:]]
+
+
 def test_lines_announced_by_a_colon_are_not_headings():
     # after A/RES/75/326, annex paragraphs 9-10: the schedule under "as follows:"
     annex = _annex_blocks(
@@ -908,7 +919,9 @@ def test_wrapped_headings_and_unpunctuated_paragraphs_set_apart_by_blank_lines()
         "Department of Management Strategy, Policy and Compliance/Office of Programme\n"
         "Planning, Finance and Budget/Finance Division\n\n"
         "Redeployment of 2 posts (Procurement Officer (P-4) and Finance and Budget Assistant (GS\n"
-        "(OL))) from the Field Operations Finance Division\n")
+        "(OL))) from the Field Operations Finance Division\n"
+        # the page's foot: page breaks leave marks in this text (``pages_marked``)
+        "\n\n2/2\n\nA/RES/68/192\n")
     annex = _annex_blocks(annex_text, BODY_EN)
     got = [(b.kind, b.text[:12]) for b in annex]
     assert got == [("heading", "Restructurin"), ("heading", "Restructurin"),
