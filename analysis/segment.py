@@ -320,7 +320,8 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     content = [ln for ln in lines if ln.text]
     indented = sum(1 for ln in content if ln.indent)
     # lines that filled the width, and those of them with text right under them
-    full = [i for i in range(len(texts) - 1) if wrap and len(texts[i]) >= 0.8 * wrap]
+    limit = 0.8 * wrap if wrap else float("inf")
+    full = [i for i, t in enumerate(texts[:-1]) if len(t) >= limit]
     runs_on = sum(1 for i in full if texts[i + 1])
     first_cited: dict[int, int] = {}
     for m in _markers(text):
