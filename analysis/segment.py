@@ -30,18 +30,19 @@ Rules, all general (none names a document):
   paragraph: a lower-case word; otherwise neither a known opening phrase nor the first word
   of one (in Arabic with a second word seen after it: "لا تزال", not "لا سيما"), an English
   participle before a lower-case word ("Rejecting the", "Firmly believing"), nor Arabic
-  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها"). But after a comma, one blank
-  line with no furniture, footnote, form feed or second blank line since the block's last
-  line starts a paragraph when the line opens with bold or, in English, with the form of a
-  verb or participle (``phrases.section_by_form``: "Appoints", a verb no lexicon of session
-  75 has), unless the text is double-spaced (hard-wrapped lines that filled the width have
-  a blank line under them, four in five or more). (Not any capital or Arabic word: the
-  seed's page breaks are such a blank line too, and text goes on after them.) In an annex
-  (lists of items without stops) a lone blank line with no page break ends an unnumbered
-  block, punctuated or not, when page breaks leave a mark (running heads, page numbers,
-  form feeds): a page break then puts furniture, footnotes or more blank lines between the
-  halves of a paragraph. (Not before the annex, nor in text whose page breaks leave no
-  mark: the seed has a lone blank line inside preambular paragraph 19, lines 97-99.)
+  "إذ"/"وإذ"/"وقد" or و + verbal noun + منها ("واعترافا منها", "ورغبة منها"). But after a
+  comma, one blank line with no furniture, footnote, form feed or second blank line since
+  the block's last line starts a paragraph when the line opens with bold or, in English,
+  with the form of a verb or participle (``phrases.section_by_form``: "Appoints", a verb no
+  lexicon of session 75 has), unless the text is double-spaced (hard-wrapped lines that
+  filled the width have a blank line under them, four in five or more). (Not any capital or
+  Arabic word: the seed's page breaks are such a blank line too, and text goes on after
+  them.) In an annex (lists of items without stops) a lone blank line with no page break
+  ends an unnumbered block, punctuated or not, when page breaks leave a mark (running heads,
+  page numbers, form feeds): a page break then puts furniture, footnotes or more blank lines
+  between the halves of a paragraph. (Not before the annex, nor in text whose page breaks
+  leave no mark: the seed has a lone blank line inside preambular paragraph 19, lines
+  97-99.)
 - A heading is a line without terminal punctuation and number, after a finished block and
   before a new one (number, label, opening phrase, another heading); in hard-wrapped text it
   may wrap over up to five lines. A part label alone ("I", "B", "أولا", "باء") or with a
@@ -852,8 +853,9 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
         if norm == "\u0648" and second:  # a detached "و" ("و إذ تشير"): read it with the next
             norm += normalize_ar(second)
             second = found[2].group() if len(found) > 2 else ""
-        # و + an accusative verbal noun + منها: "واعترافا منها", "وإدراكا منها"
-        masdar = norm.startswith("\u0648") and norm.endswith("\u0627") and (
+        # و + a verbal noun in the accusative or feminine + منها: "واعترافا منها", "وإدراكا
+        # منها", "ورغبة منها" (alef U+0627, teh marbuta U+0629 or heh U+0647 once normalized)
+        masdar = norm.startswith("\u0648") and norm.endswith(("\u0627", "\u0629", "\u0647")) and (
             normalize_ar(second) == normalize_ar("منها"))
         return _known_start(norm, second, language) or masdar
     if not word[:1].isupper():

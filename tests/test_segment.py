@@ -713,6 +713,18 @@ def test_a_bare_page_break_after_a_comma_continues_the_paragraph(text, language,
     assert len(pre) == 1 and pre[0].endswith(first_end)
 
 
+@pytest.mark.parametrize("opening", ["وحرصا منها", "وخشية منها"])  # not in the lexicon
+def test_a_verbal_noun_with_minha_opens_a_preambular_paragraph(opening):
+    # A/RES/75/33, preambular paragraph 7 ("ورغبة منها في الاعتماد على ذلك التوافق ..."),
+    # after a page break that ends paragraph 6 with a comma: و + verbal noun (accusative or
+    # feminine) + منها opens a paragraph even where the lexicon lacks the phrase
+    res = parse(COVER_AR + "وإذ تؤكد أن إنشاء المنطقة يعزز كثيرا السلام والأمن الدوليين،"
+                "\n\n\n\n" + opening + " في الاعتماد على ذلك التوافق في الآراء،\n\n"
+                "١ - تحث الدول؛\n" + CLOSING_AR, language="ar")
+    pre = [b.text for b in res.blocks if b.section == "preamble"]
+    assert len(pre) == 2 and pre[1].startswith(opening)
+
+
 def test_bare_footnotes_under_a_note_without_a_stop():
     # A/RES/75/308, footnotes 2-3 as pdftotext prints them: note 2 lacks its full stop in
     # the source, note 3 still starts a note; "Supplement No." then "17 (A/75/17)" does not
