@@ -2,13 +2,14 @@
 
 I/O only: this module opens files and decodes bytes; the parsing is elsewhere. Decoding
 also settles what is the same text written another way: CRLF and CR line ends become LF and,
-in text (not XML), Arabic presentation forms become letters.
+in text (not XML), Arabic presentation forms and Latin ligatures become letters.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from .errors import ResolutionParseError
 
 # Arabic presentation forms A and B (U+FB50..U+FDFF, U+FE70..U+FEFE): shaped glyphs.
 _PRESENTATION_CHAR = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Latin ligatures (U+FB00..U+FB06: "ﬁ", "ﬂ", "ﬃ"), as PDF extractors copy them from the font.
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 #: Inputs larger than this are refused rather than parsed (a resolution is well under 1 MB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -200,8 +203,10 @@ def normalize_newlines(text: str) -> str:
 
 def fold_presentation_forms(text: str) -> str:
     """Arabic letters that some PDF extractors give as presentation forms (shaped glyphs,
-    "ﻹ") become the letters themselves, as CRLF becomes LF: the parser and its spans work
-    on the decoded text."""
+    "ﻹ") become the letters themselves, and so do Latin ligatures ("Reaﬃrming" ->
+    "Reaffirming"), as CRLF becomes LF: the parser and its spans work on the decoded text."""
+    if _LIGATURE.search(text):
+        text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     if not _PRESENTATION_CHAR.search(text):
         return text
     return expand_presentation_forms(text)

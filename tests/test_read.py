@@ -87,3 +87,18 @@ def test_presentation_forms_are_read_as_letters():
     assert sum(0xFB50 <= ord(c) <= 0xFEFE for c in shaped) > 10_000
     ours, theirs = load_resolution(shaped).paragraphs, load_resolution(seed).paragraphs
     assert list(ours["verb"]) == list(theirs["verb"]) and list(ours["text"]) == list(theirs["text"])
+
+
+def test_latin_ligatures_are_read_as_letters():
+    # PDF extractors copy ligature glyphs from the font: "ﬃ" (U+FB03), "ﬁ" (U+FB01); read as
+    # letters, the phrase, the verb and the references come out as from clean text
+    body = ("Reaﬃrming its resolution 64/293 on the ﬁnancial situation,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    text = ("The General Assembly,\n\n" + body + "\n70th plenary meeting\n"
+            "18 December 2013\n")
+    assert read_source(text).text == text.replace("ﬃ", "ffi").replace("ﬁ", "fi")
+    res = load_resolution(text)
+    first = res.paragraphs.iloc[0]
+    assert (first["phrase"], first["verb"]) == ("Reaffirming", "reaffirming")
+    assert "financial" in first["text"]
+    assert "A/RES/64/293" in set(res.references["symbol"])
