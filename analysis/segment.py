@@ -963,26 +963,45 @@ def _is_table_row(text: str) -> bool:
 
 
 def lines_to_tables(lines: list[Line], first: int, furniture: dict, rows: frozenset[int],
-                    wrap: int = 0                    ) -> dict[int, bool]:
+                    wrap: int = 0) -> dict[int, bool]:
     """Lines of tables by index: True for the first line of a table, False for the others.
 
     A table is a run of lines with no blank line or page furniture in it that has two table
     lines (``is_table_line``), or one when the run comes right before or after a table (page
     furniture, footnote bodies or blank lines between: a page break cut the table) or is
     that line alone (a row of signatures). All lines of the run belong to it: a group title
-    or a note under the rows is a row of one cell. ``rows``: the lines that are table rows.
-    In hard-wrapped text (``wrap``), a note that fills the width without ending a
-    sentence goes on in the run after the page break.
+    or a note under the rows is a row of one cell. But a numbered paragraph's first line (no
+    row itself) and the closing meeting line start a run of their own, which the next row
+    ends (with the indented lines right above it, the table's header): text without blank
+    lines runs paragraphs, tables and the closing lines together. ``rows``: the lines that
+    are table rows. In hard-wrapped text (``wrap``), a note that fills the width without
+    ending a sentence goes on in the run after the page break.
     """
     if not rows:
         return {}  # (most resolutions: no table)
     runs: list[list[int]] = [[]]
+    prose = False  # the current run is a paragraph's text: a row starts a new one
     for i in range(first, len(lines)):
-        if not lines[i].text or i in furniture:
+        text = lines[i].text
+        if not text or i in furniture:
             if runs[-1]:
                 runs.append([])
-        else:
-            runs[-1].append(i)
+            prose = False
+            continue
+        if i in rows:
+            if prose:  # (indented lines right above the row are the table's header)
+                k = len(runs[-1])
+                while k > 1 and lines[runs[-1][k - 1]].indent:
+                    k -= 1
+                runs[-1], head = runs[-1][:k], runs[-1][k:]
+                runs.append(head)
+                prose = False
+        elif (text[:1] in _NUMBER_FIRST and _number_at(text)) or (
+                M.parse_meeting(text, "") is not None):
+            if runs[-1]:
+                runs.append([])
+            prose = True
+        runs[-1].append(i)
     runs = [r for r in runs if r and not _FOOTNOTE_PAREN.match(lines[r[0]].text)]
     counts = [sum(1 for i in run if i in rows) for run in runs]
     table = [n >= 2 or (n == 1 and len(run) == 1) for n, run in zip(counts, runs, strict=True)]
@@ -1220,7 +1239,10 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if st.closed and st.open_kind == "closing" and M.parse_date(text):
         st.open_kind = "closing_date"
         return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
-    if not soft and is_annex_heading(text, lang):
+    # (under a line break alone, "Annex II" follows a finished sentence: not "resolution
+    # 70/1," wrapped before "annex.")
+    if (not soft or (_ends_strong(st.open_text) and not _LOWER_START.match(text))) and (
+            is_annex_heading(text, lang)):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
         st.annex_numbered, st.closed, st.category = False, False, ()
         _reset_subs(st)

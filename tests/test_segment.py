@@ -569,6 +569,18 @@ def test_table_cut_by_a_page_break_stays_one_block():
     assert res.blocks[2].text.count(" || ") == 5
 
 
+def test_a_table_in_text_without_blank_lines_keeps_to_its_rows():
+    # the same text with no blank lines (some extractors run everything together): the
+    # numbered paragraphs around the table and the closing lines are no rows
+    res = parse(COVER_EN + re.sub(r"\n\n+", "\n", TABLE_EN) + CLOSING_EN)
+    got = [(b.section, b.number, b.text[:12]) for b in res.blocks]
+    assert got == [("operative", None, "Resolves tha"), ("operative", 1, "Estimates of"),
+                   ("operative", None, "Amount || In"), ("operative", 2, "The income f"),
+                   ("operative", 3, "Direct expen")]
+    assert res.blocks[2].text.split(" || ")[-1] == "Total | 302 522 600"
+    assert res.meta["meeting"] == 70
+
+
 def test_right_to_left_table_cells_are_read_last_first():
     # A/RES/75/254 A, the first rows of the table under paragraph 1, as the page shows them:
     # the first column at the right
@@ -723,6 +735,17 @@ def test_a_verbal_noun_with_minha_opens_a_preambular_paragraph(opening):
                 "١ - تحث الدول؛\n" + CLOSING_AR, language="ar")
     pre = [b.text for b in res.blocks if b.section == "preamble"]
     assert len(pre) == 2 and pre[1].startswith(opening)
+
+
+def test_an_annex_label_under_a_finished_paragraph_without_a_blank_line():
+    # text without blank lines: "Annex II" under a sentence that ended starts the second
+    # annex; "annex." under "resolution 70/1," is the end of the sentence (a wrapped line)
+    annex = _annex_blocks(
+        "Rules of procedure\n1. The Conference shall meet once a year.\n"
+        "2. The rules are those of resolution 70/1,\nannex.\nAnnex II\n"
+        "Budget\n1. The budget shall be adopted by consensus.\n")
+    assert [(b.part, b.number, b.text[-12:]) for b in annex if b.kind == "paragraph"] == [
+        ("", 1, "once a year."), ("", 2, "70/1, annex."), ("II", 1, "y consensus.")]
 
 
 def test_bare_footnotes_under_a_note_without_a_stop():
