@@ -242,6 +242,9 @@ def proponent_meta(el: etree._Element | None) -> dict:
     if ref.endswith("Committee") and ref != "noMainCommittee":
         committee = _CAMEL.sub(" ", ref)
         committee = committee[0].upper() + committee[1:]
+        # the name the text reader gives too ("Fourth Committee" -> "Special Political and
+        # Decolonization Committee (Fourth Committee)", committees.csv)
+        committee = committee_from_text(committee) or committee
     elif ref == "noMainCommittee":
         committee = None
     else:

@@ -431,3 +431,17 @@ def test_xml_that_is_not_akn4un_is_refused(xml, reason):
 def test_load_resolution_reports_bad_xml_as_parse_error():
     with pytest.raises(ResolutionParseError, match="well-formed"):
         analysis.load_resolution(b"<?xml version='1.0'?><akomaNtoso><statement>", name="x.xml")
+
+
+@pytest.mark.parametrize("name", ["75_100_E.xml", "75_100_A.xml"])
+def test_the_committee_is_named_as_the_text_reader_names_it(name):
+    # 75/100 comes from the Fourth Committee: the XML says refersTo="#fourthCommittee", the
+    # printed cover page "Special Political and Decolonization Committee (Fourth
+    # Committee)"; both readers give the full name (committees.csv), so a session groups
+    # by committee whatever the source
+    from analysis.render import render_text
+
+    xml = analysis.load_resolution(FIXTURES / name)
+    text = analysis.load_resolution(render_text(xml.parsed))
+    assert xml.meta["committee"] == text.meta["committee"] == (
+        "Special Political and Decolonization Committee (Fourth Committee)")
