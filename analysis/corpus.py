@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths as project_paths
+from .errors import ResolutionParseError
 from .model import META_KEYS
 
 #: The per-resolution structure tables, as ``Resolution`` has them.
@@ -129,6 +130,25 @@ def corpus_files(sources) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def folder_files(folder: str | Path, suffixes: tuple[str, ...] = (".xml",),
+                 recursive: bool = False) -> list[Path]:
+    """The files of ``folder`` with these suffixes, sorted by name. A missing folder, a file,
+    or a folder without such files is a ResolutionParseError (a command then says so rather
+    than print an empty table)."""
+    path = Path(folder)
+    kinds = " or ".join(suffixes)
+    expected = f"a folder of resolutions ({kinds} files)"
+    if not path.is_dir():
+        raise ResolutionParseError("not a folder" if path.exists() else "no such folder",
+                                   source=str(folder), expected=expected)
+    found = sorted(p for p in (path.rglob("*") if recursive else path.iterdir())
+                   if p.suffix.lower() in suffixes and p.is_file())
+    if not found:
+        raise ResolutionParseError(f"no {kinds} file in this folder", source=str(folder),
+                                   expected=expected)
+    return found
 
 
 def _hidden(relative: Path) -> bool:

@@ -33,6 +33,8 @@ import pandas as pd
 from lxml import etree
 
 from .arabic import normalize_ar, normalize_digits, remove_tatweel_ar
+from .corpus import folder_files
+from .errors import ResolutionParseError
 from .model import Parsed
 from .render import ANNEX, RenderSettings, is_formula, render_text, settings_for
 from .resolution import Resolution
@@ -530,7 +532,7 @@ def _finish(row: dict, start: float) -> dict:
 def evaluate_folder(folder: str | Path, limit: int | None = None, seed: int = 0,
                     look: str = "default") -> pd.DataFrame:
     """The evaluation table for every ``*.xml`` of ``folder`` (sorted by name)."""
-    paths = sorted(Path(folder).glob("*.xml"))[:limit]
+    paths = folder_files(folder, (".xml",))[:limit]
     rows = [evaluate_document(p.read_bytes(), p.name, seed=seed, look=look) for p in paths]
     df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues", "meta"])
     for col in ("file", "language", "first_difference"):
@@ -614,11 +616,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--look", choices=[*LOOKS, "all"], default="default",
                         help="how the rendered text looks (see LOOKS); all: totals of each")
     args = parser.parse_args(argv)
-    if args.look == "all":
-        print(looks_report(args.folder, limit=args.limit, seed=args.seed))
-        return 0
+    try:
+        if args.look == "all":
+            print(looks_report(args.folder, limit=args.limit, seed=args.seed))
+            return 0
+        df = evaluate_folder(args.folder, limit=args.limit, seed=args.seed, look=args.look)
+    except ResolutionParseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"look: {args.look} ({LOOKS[args.look].about})")
-    df = evaluate_folder(args.folder, limit=args.limit, seed=args.seed, look=args.look)
     print(report(df, show_failures=args.show_failures))
     return 0
 

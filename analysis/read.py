@@ -189,9 +189,11 @@ def _checked(text: str, name: str) -> str:
 
 def _decode_error(data: bytes, exc: UnicodeDecodeError, name: str, codec: str):
     line = data[: exc.start].count(b"\n") + 1
+    cut = (", the last character is incomplete: the file was cut off?"
+           if exc.reason == "unexpected end of data" else "")
     return ResolutionParseError(
-        f"cannot decode byte 0x{data[exc.start]:02x} as {codec}", source=name, line=line,
-        expected="UTF-8, UTF-16 or Windows-1256 text")
+        f"cannot decode byte 0x{data[exc.start]:02x} as {codec}{cut}", source=name,
+        line=line, expected="UTF-8, UTF-16 or Windows-1256 text")
 
 
 def normalize_newlines(text: str) -> str:

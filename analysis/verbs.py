@@ -29,6 +29,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .arabic import dediac_ar, remove_tatweel_ar
+from .errors import ResolutionParseError
 from .frames import as_list, memo_map, typed_array, typed_frame
 from .phrases import _BOLD, _WORD, normalize_word, words
 
@@ -679,12 +680,10 @@ def coverage_report(rows: pd.DataFrame, limit: int = 60) -> str:
 def coverage(folder: str | Path) -> pd.DataFrame:
     """Coverage rows of every resolution (.xml, .txt) under ``folder``."""
     from . import load_resolution
-    from .errors import ResolutionParseError
+    from .corpus import folder_files
 
     frames = []
-    for path in sorted(Path(folder).rglob("*")):
-        if path.suffix.lower() not in (".xml", ".txt") or not path.is_file():
-            continue
+    for path in folder_files(folder, (".xml", ".txt"), recursive=True):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -708,7 +707,12 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m analysis.verbs coverage FOLDER [--all]", file=sys.stderr)
         return 2
     limit = 10**9 if "--all" in args else 60
-    print(coverage_report(coverage(args[1]), limit))
+    try:
+        rows = coverage(args[1])
+    except ResolutionParseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(coverage_report(rows, limit))
     return 0
 
 

@@ -342,3 +342,18 @@ def test_line_naming_the_assembly_is_text():
             "the Special\nPolitical and Decolonization Committee (Fourth Committee) at the "
             "seventy-second session of\nthe General Assembly,\n\n1. Decides to continue.\n")
     assert parse_text(text, "en").blocks[0].text.endswith("session of the General Assembly,")
+
+
+@pytest.mark.parametrize("where", ["missing", "file", "empty"])
+def test_a_folder_that_is_none_is_a_one_line_error(tmp_path, capsys, where):
+    # a new user's typo must not print a table of zeros and exit 0
+    from analysis import evaluate, verbs
+
+    folder = {"missing": tmp_path / "nope", "file": FIXTURES / "75_19_E.xml",
+              "empty": tmp_path}[where]
+    assert evaluate.main([str(folder)]) == 2
+    assert verbs.main(["coverage", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    reason = {"missing": "no such folder", "file": "not a folder",
+              "empty": "no .xml file in this folder"}[where]
+    assert len(err) == 2 and err[0].startswith("error: ") and reason in err[0]

@@ -102,3 +102,14 @@ def test_latin_ligatures_are_read_as_letters():
     assert (first["phrase"], first["verb"]) == ("Reaffirming", "reaffirming")
     assert "financial" in first["text"]
     assert "A/RES/64/293" in set(res.references["symbol"])
+
+
+def test_a_file_cut_inside_a_character_says_so():
+    # the seed cut in the middle of an Arabic letter (two bytes in UTF-8): line 107
+    lines = SEED.split("\n")
+    letter = next(c for c in lines[106] if ord(c) > 127)
+    kept = "\n".join(lines[:106]) + "\n" + lines[106][:lines[106].index(letter)]
+    data = kept.encode("utf-8") + letter.encode("utf-8")[:1]
+    with pytest.raises(ResolutionParseError, match=r"line 107: cannot decode byte 0x.. as "
+                       r"utf-8, the last character is incomplete: the file was cut off\?"):
+        read_source(data)
