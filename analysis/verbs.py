@@ -234,13 +234,18 @@ def lookup(phrase: str, language: str, section: str | None = None) -> dict | Non
 
 
 def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict | None:
-    """Lexicon row for a paragraph: by its phrase, else by the first words of its text."""
-    row = lookup(phrase, language, section) if phrase else None
-    if row is None and text:
+    """Lexicon row for a paragraph: by the first words of its text (the longest lemma they
+    start with), else by its phrase. The text decides, not the phrase, so that a resolution
+    read from its XML (phrase as marked up: "Reaffirms") and from its text (phrase from the
+    lexicon: "Reaffirms its commitment") gets the same class."""
+    row = None
+    if text:
         head = _LABEL.match(text)
         start = text[head.end():] if head else text
         row = lookup(" ".join(_WORD.findall(_BOLD.sub("  ", start[:300]))[:_MAX_WORDS]),
                      language, section)
+    if row is None and phrase:
+        row = lookup(phrase, language, section)
     return row
 
 

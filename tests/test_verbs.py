@@ -326,3 +326,14 @@ def test_coverage_report_lists_unknown_phrases():
     report = verbs.coverage_report(rows)
     assert "ar preamble       1 /      1 = 100.00%" in report
     assert "يتألف الاجتماع من أربع" in report
+
+
+def test_the_class_comes_from_the_text_not_the_phrase_extent():
+    # A/RES/76/186, operative 18: the XML marks up "Reaffirms", the text reader's lexicon
+    # finds "Reaffirms its commitment"; the class is the text's longest lemma either way
+    from analysis.verbs import verb_columns
+
+    text = "Reaffirms its commitment to fight trafficking in persons;"
+    marked = verb_columns(["Reaffirms"], [text], ["operative"], [""], "en")
+    matched = verb_columns(["Reaffirms its commitment"], [text], ["operative"], [""], "en")
+    assert marked == matched
