@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import tables
+from .arabic import normalize_ar
 from .errors import ResolutionParseError
 from .frames import column_lists, columns_frame
 from .model import META_KEYS, Parsed
@@ -205,6 +206,15 @@ def _flat_lists(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].map(
                 lambda v: ";".join(map(str, v)) if isinstance(v, list) else v).astype("str")
     return out
+
+
+def same_series(a: Resolution, b: Resolution) -> bool:
+    """Whether two resolutions are of one series: the same title in the same language (the
+    General Assembly keeps a series' title over the years: 68/192 and 76/186)."""
+    def key(res: Resolution) -> str:
+        return " ".join(normalize_ar(res.meta.get("title") or "").casefold().split())
+
+    return a.language == b.language and bool(key(a)) and key(a) == key(b)
 
 
 def load_resolution(source, *, language: str | None = None, name: str | None = None

@@ -217,17 +217,17 @@ def lemma_key(phrase: str, language: str) -> str:
 def lookup(phrase: str, language: str, section: str | None = None) -> dict | None:
     """The lexicon row for an opening phrase, or None.
 
-    The longest lemma that the phrase's lemma starts with wins; a row of the given
-    ``section`` is preferred to one of the other section.
+    The longest lemma that the phrase's lemma starts with wins, among the rows of the given
+    ``section`` first (an operative "تؤكد" is "emphasizes", though the preamble's "تؤكد
+    على" is longer), then among the other section's.
     """
     key = lemma_key(phrase, language).split()
     table = _table(language)
     sections = [section] if section in SECTIONS else []
     sections += [s for s in SECTIONS if s not in sections]
-    for n in range(min(len(key), _longest(language)), 0, -1):
-        prefix = " ".join(key[:n])
-        for s in sections:
-            row = table.get((s, prefix))
+    for s in sections:
+        for n in range(min(len(key), _longest(language)), 0, -1):
+            row = table.get((s, " ".join(key[:n])))
             if row is not None:
                 return row
     return None

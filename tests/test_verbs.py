@@ -337,3 +337,14 @@ def test_the_class_comes_from_the_text_not_the_phrase_extent():
     marked = verb_columns(["Reaffirms"], [text], ["operative"], [""], "en")
     matched = verb_columns(["Reaffirms its commitment"], [text], ["operative"], [""], "en")
     assert marked == matched
+
+
+def test_a_row_of_the_paragraphs_section_wins_over_a_longer_one_of_the_other():
+    # "تؤكد أهمية" is a lemma of the preamble only ("emphasizing"), longer than the
+    # operative "تؤكد": an operative paragraph "تؤكد أهمية أن تقدم الأمانة العامة ..."
+    # (75/101 A-B, operative) is the operative "stresses"
+    from analysis.verbs import lookup
+
+    text = "تؤكد أهمية أن تقدم الأمانة العامة معلومات"
+    assert lookup(text, "ar", "operative")["english"].startswith("stresses")
+    assert lookup(text, "ar", "preamble")["section"] == "preamble"
