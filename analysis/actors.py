@@ -40,6 +40,7 @@ import csv
 import functools
 import itertools
 import re
+import warnings
 from collections.abc import Sequence
 from importlib import resources
 from typing import NamedTuple
@@ -350,6 +351,9 @@ def mention_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
     """The rows of ``mentions_table``, as tuples in the order of ``MENTION_COLUMNS``."""
     lexicon = _names_and_types()
     rows = []
+    if len(paragraphs) and not _trie(language):
+        warnings.warn(f"the actor lexicon has no entries for language {language!r}; the "
+                      "mentions table is left empty", stacklevel=3)
     columns = [as_list(paragraphs[c]) for c in ("text", "part", "section", "number", "sub")]
     for idx, text, *where in zip(paragraphs.index, *columns, strict=True):
         for m in find_actors(text, language):

@@ -240,3 +240,18 @@ def test_76_186_arabic_and_english_agree_on_the_main_actors():
     for actor in ("member_states", "unodc", "iacg_trafficking", "secretary_general",
                   "civil_society", "private_sector", "ohchr", "unhcr", "ccpcj"):
         assert ar.get(actor, 0) == en.get(actor, 0) > 0, actor
+
+
+def test_a_language_without_actor_names_warns():
+    # the actor lexicon has Arabic and English names: French 76/186 gets an empty table and
+    # a warning saying why, not a silent empty table
+    import warnings as _warnings
+
+    import analysis
+
+    res = analysis.load_resolution(analysis.paths.RAW / "A_RES_76_186-2119241F.xml")
+    with _warnings.catch_warnings(record=True) as caught:
+        _warnings.simplefilter("always")
+        assert res.mentions.empty
+    assert any("actor lexicon has no entries for language 'fr'" in str(w.message)
+               for w in caught)
