@@ -31,7 +31,7 @@ import pandas as pd
 from .arabic import dediac_ar, remove_tatweel_ar
 from .errors import ResolutionParseError
 from .frames import as_list, memo_map, typed_array, typed_frame
-from .phrases import _BOLD, _WORD, normalize_word, words
+from .phrases import _BOLD, _WORD, normalize_word, split_opening, words
 
 LEXICON_COLUMNS = ["language", "section", "lemma", "verb", "variants", "english", "verb_class",
                    "occurrences", "source"]
@@ -122,12 +122,13 @@ def _table(language: str) -> dict[tuple[str, str], dict]:
 
 
 @functools.cache
-def _prefixes(language: str) -> frozenset[str]:
-    """Every word prefix of every key of a language: "تؤكد", "تؤكد من", "تؤكد من جديد"."""
+def _prefixes(language: str, proper: bool = False) -> frozenset[str]:
+    """Every word prefix of every key of a language: "تؤكد", "تؤكد من", "تؤكد من جديد"
+    (with ``proper``, only those shorter than their key)."""
     out = set()
     for _, key in _table(language):
         ws = key.split()
-        out.update(" ".join(ws[:n]) for n in range(1, len(ws) + 1))
+        out.update(" ".join(ws[:n]) for n in range(1, len(ws) + (not proper)))
     return frozenset(out)
 
 
@@ -234,19 +235,30 @@ def lookup(phrase: str, language: str, section: str | None = None) -> dict | Non
 
 
 def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict | None:
-    """Lexicon row for a paragraph: by the first words of its text (the longest lemma they
-    start with), else by its phrase. The text decides, not the phrase, so that a resolution
-    read from its XML (phrase as marked up: "Reaffirms") and from its text (phrase from the
-    lexicon: "Reaffirms its commitment") gets the same class."""
-    row = None
-    if text:
-        head = _LABEL.match(text)
-        start = text[head.end():] if head else text
-        row = lookup(" ".join(_WORD.findall(_BOLD.sub("  ", start[:300]))[:_MAX_WORDS]),
-                     language, section)
-    if row is None and phrase:
-        row = lookup(phrase, language, section)
-    return row
+    """Lexicon row for a paragraph: by its phrase or, when a longer lemma starts with it, by
+    the longer phrase the text reader finds at the start of the text (``split_opening``), so
+    that a resolution read from its XML (phrase as marked up: "Reaffirms") and from its text
+    (phrase from the lexicon: "Reaffirms its commitment") gets the same row; without a
+    phrase, by the first words of the text. (Phrases repeat: their lookups are cached.)"""
+    row = lookup(phrase, language, section) if phrase else None
+    if not text:
+        return row
+    head = _LABEL.match(text)
+    start = text[head.end():] if head else text
+    if row is not None:
+        if _extended(phrase, language):  # the text reader's phrase, if longer
+            found = split_opening(start, language, section)
+            if len(found) > len(phrase):
+                row = lookup(found, language, section) or row
+        return row
+    return lookup(" ".join(_WORD.findall(_BOLD.sub("  ", start[:300]))[:_MAX_WORDS]),
+                  language, section)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _extended(phrase: str, language: str) -> bool:
+    """Whether a lemma of the lexicon is longer than the phrase's and starts with it."""
+    return lemma_key(phrase, language) in _prefixes(language, proper=True)
 
 
 def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
