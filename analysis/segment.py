@@ -1628,7 +1628,9 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
     if not (st.open_terminal or st.open_ended):
         # a preambular paragraph whose end lost its comma: the next opens with a common
         # preambular phrase ("وإذ تحيط علما", "Recalling") that no sentence runs into
-        return (not soft and st.section == "preamble" and not _LOWER_START.match(text)
+        # (a leading space that marks paragraphs is a break as a blank line is)
+        return ((not soft or (settings.indent_marks and indent)) and st.section == "preamble"
+                and not _LOWER_START.match(text)
                 and bool(_phrase(text, lang, "preamble", seen=_COMMON)))
     if st.open_numbered and (st.section == "operative"
                              or (st.section == "annex" and st.annex_numbered)):

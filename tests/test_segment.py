@@ -827,6 +827,19 @@ def test_a_leading_space_starts_a_numbered_paragraph_after_a_line_without_stop()
     assert got == [(1, "The Confe"), (1, "Friday, 2"), (2, "The plena")]
 
 
+def test_a_leading_space_starts_a_preambular_paragraph_after_a_line_without_stop():
+    # A/RES/75/63, preambular paragraphs 26-27 with the seed's other paragraph break (seed
+    # lines 65-67: a line break and a leading space): the first lacks its closing comma in
+    # the source; "وإذ تحيط علما" opens the next as it would after a blank line
+    body = ("وإذ تشير إلى قرارها ٧٤/٥٠ المؤرخ ١٢ كانون الأول/ديسمبر ٢٠١٩\n"
+            " وإذ تحيط علما بالإعلان الصادر عن الاجتماع،\n"
+            " وإذ تدرك الخطر الذي ينطوي عليه استعمال أسلحة الدمار الشامل،\n"
+            " وإذ تشير أيضا إلى قرارها ٧٤/٤٤،\n\n١ - تحث الدول؛\n")
+    res = parse(COVER_AR + body + CLOSING_AR, language="ar")
+    pre = [b.text[:9] for b in res.blocks if b.section == "preamble"]
+    assert pre == ["وإذ تشير ", "وإذ تحيط ", "وإذ تدرك ", "وإذ تشير "]
+
+
 # ------------------------------------------------------------------ headings and paragraphs
 # that both lack punctuation (A/RES/75/293, annex I, part B: a kind of change, the unit, the
 # change itself)
