@@ -108,12 +108,6 @@ def normalize_presentation_forms(text: str) -> str:
                              _SPACING_DIACRITICS.sub("", text))
 
 
-def expand_presentation_forms(text: str) -> str:
-    """Presentation forms -> the letters (and marks) they stand for, nothing dropped: what a
-    reader does once to text from a PDF extractor that wrote shaped glyphs ("ﻹ" -> "لإ")."""
-    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-
-
 def has_arabic(text: str) -> bool:
     """True when ``text`` holds at least one Arabic letter or mark."""
     return bool(_ARABIC.search(text))

@@ -25,7 +25,7 @@ _BOLD = re.compile(r"\*\*")
 
 #: Words that only connect or qualify a phrase: dropped when finding the head verb.
 _AR_PARTICLES = frozenset(normalize_ar(w) for w in ("إذ", "وإذ", "و", "قد", "وقد"))
-_MINHA = normalize_ar("\u0645\u0646\u0647\u0627")  # منها, "on its part"
+MINHA = normalize_ar("\u0645\u0646\u0647\u0627")  # منها, "on its part"
 _LA = normalize_ar("\u0644\u0627")  # لا, "not"
 _AR_ADVERBS = frozenset(normalize_ar(w) for w in (
     "أيضا", "أيضاً", "أيضًا", "كذلك", "مجددا", "مجدداً", "بقوة", "بشدة", "ثانية", "بحزم"))
@@ -148,8 +148,7 @@ def section_by_form(text: str, language: str) -> str | None:
         return None
     word = normalize_word(ws[0].group(), language)
     if language == "ar":
-        if word in _AR_PARTICLES or (word[:1] == "\u0648" and len(word) >= 5
-                                     and word.endswith("\u0627")):  # و...ا
+        if word in _AR_PARTICLES or waw_verbal_noun(word):
             return "preamble"
         stem = word[1:] if word[:1] in ("\u0648", "\u0641") else word  # و, ف
         return "operative" if len(stem) >= 3 and stem[0] == "\u062a" else None  # ت
@@ -180,7 +179,7 @@ def split_opening(text: str, language: str, section: str) -> str:
         return ""
     if language == "ar":
         second = normalize_word(ws[1].group(), "ar") if len(ws) > 1 else ""
-        if second == _MINHA or (normalize_word(ws[0].group(), "ar") == _LA
+        if second == MINHA or (normalize_word(ws[0].group(), "ar") == _LA
                                 and _looks_like_ar_verb(second)):
             # a verbal noun of attitude ("ورغبة منها", "اقتناعا منها"), a negated verb
             # ("لا تزال")
@@ -212,9 +211,15 @@ def _looks_like_ar_verb(word: str) -> bool:
     """An imperfect verb (تقرر, يساورها) or, after و, a verbal noun (واعترافا)."""
     if len(word) < 3:
         return False
-    if word[0] == "\u0648" and len(word) >= 5 and word.endswith("\u0627"):  # و...ا
-        return True
-    return word[0] in "\u062a\u064a"  # ت, ي
+    return waw_verbal_noun(word) or word[0] in "\u062a\u064a"  # ت, ي
+
+
+def waw_verbal_noun(word: str, feminine: bool = False) -> bool:
+    """Whether a normalized Arabic word is و + a verbal noun in the accusative ("واعترافا",
+    alef U+0627) or, with ``feminine``, one ending in teh marbuta ("ورغبة", U+0629, or heh
+    U+0647 once normalized): the preambular "واعترافا منها", "ورغبة منها"."""
+    ends = ("\u0627", "\u0629", "\u0647") if feminine else ("\u0627",)
+    return len(word) >= 5 and word[0] == "\u0648" and word.endswith(ends)
 
 
 def _looks_like_en_verb(word: str) -> bool:

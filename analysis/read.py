@@ -13,13 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .arabic import expand_presentation_forms
 from .errors import ResolutionParseError
 
-# Arabic presentation forms A and B (U+FB50..U+FDFF, U+FE70..U+FEFE): shaped glyphs.
-_PRESENTATION_CHAR = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-# Latin ligatures (U+FB00..U+FB06: "ﬁ", "ﬂ", "ﬃ"), as PDF extractors copy them from the font.
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
+# Glyphs that PDF extractors copy from the font: Latin ligatures (U+FB00..U+FB06: "ﬁ", "ﬃ")
+# and Arabic presentation forms A and B (U+FB50..U+FDFF, U+FE70..U+FEFE: shaped letters).
+_GLYPH = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefe]")
 
 #: Inputs larger than this are refused rather than parsed (a resolution is well under 1 MB).
 MAX_BYTES = 20 * 1024 * 1024
@@ -207,11 +205,11 @@ def fold_presentation_forms(text: str) -> str:
     """Arabic letters that some PDF extractors give as presentation forms (shaped glyphs,
     "ﻹ") become the letters themselves, and so do Latin ligatures ("Reaﬃrming" ->
     "Reaffirming"), as CRLF becomes LF: the parser and its spans work on the decoded text."""
-    if _LIGATURE.search(text):
-        text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    if not _PRESENTATION_CHAR.search(text):
-        return text
-    return expand_presentation_forms(text)
+    return _GLYPH.sub(_nfkc, text)
+
+
+def _nfkc(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group())
 
 
 def looks_like_xml(text: str) -> bool:

@@ -196,8 +196,7 @@ def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
     target = Path(out_dir) / source.stem
     figures_dir = target / "figures"
     figures_dir.mkdir(parents=True, exist_ok=True)
-    for old in [*figures_dir.glob("*.png"), *figures_dir.glob("*.svg"),
-                *figures_dir.glob("*.graphml")]:
+    for old in _figure_files(figures_dir):
         old.unlink()  # figures of an earlier run that this one may no longer draw
 
     # Each notebook runs in its own kernel process; two at a time use both cores.
@@ -205,9 +204,13 @@ def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
             for nb in notebook_paths()]
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         pages = list(pool.map(write_page, *zip(*jobs, strict=True)))
-    figures = sorted([*figures_dir.glob("*.png"), *figures_dir.glob("*.svg"),
-                      *figures_dir.glob("*.graphml")])
+    figures = _figure_files(figures_dir)
     index = target / "index.html"
     index.write_text(index_html(symbol, res.meta.get("title") or "", source.name, pages,
                                 figures), encoding="utf-8")
     return [index, *(page for page, _ in pages), *figures]
+
+
+def _figure_files(folder: Path) -> list[Path]:
+    """The figures (PNG, SVG) and data files (GraphML) the notebooks write, sorted."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".png", ".svg", ".graphml"))

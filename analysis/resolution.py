@@ -12,7 +12,7 @@ import pandas as pd
 from . import tables
 from .arabic import normalize_ar
 from .errors import ResolutionParseError
-from .frames import column_lists, columns_frame
+from .frames import column_lists, columns_frame, typed_frame
 from .model import META_KEYS, Parsed
 from .read import read_source
 
@@ -110,28 +110,23 @@ class Resolution:
 
     @cached_property
     def actions(self) -> pd.DataFrame:
-        from .verbs import actions_table
-
-        return actions_table(self._paragraph_lists, self.language)
+        """``verbs.actions_table``."""
+        return typed_frame(*self.table_rows("actions"))
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
-        from .actors import mentions_table
-
-        return mentions_table(self._paragraph_lists, self.language)
+        """``actors.mentions_table``."""
+        return typed_frame(*self.table_rows("mentions"))
 
     @cached_property
     def references(self) -> pd.DataFrame:
-        from .references import references_table
-
-        return references_table(self._paragraph_lists, self._footnote_lists, self.language,
-                                meta=self.meta)
+        """``references.references_table``."""
+        return typed_frame(*self.table_rows("references"))
 
     @cached_property
     def dates(self) -> pd.DataFrame:
-        from .dates import dates_table
-
-        return dates_table(self._paragraph_lists, self._footnote_lists, self.language)
+        """``dates.dates_table``."""
+        return typed_frame(*self.table_rows("dates"))
 
     def table_columns(self, name: str) -> tuple[dict, dict] | None:
         """The columns (name -> values) and dtypes a structure table is made of, for
@@ -142,8 +137,8 @@ class Resolution:
 
     def table_rows(self, name: str) -> tuple[list[tuple], dict]:
         """The rows of an extracted table and their dtypes, what ``frames.typed_frame``
-        makes its DataFrame of: for ``load_corpus``, which makes one DataFrame of many
-        resolutions' rows."""
+        makes its DataFrame of: for the properties above and for ``load_corpus``, which
+        makes one DataFrame of many resolutions' rows."""
         if name == "actions":
             from .verbs import ACTION_DTYPES, action_rows
 

@@ -125,7 +125,14 @@ from . import meta as M
 from .arabic import normalize_ar, normalize_presentation_forms
 from .errors import ResolutionParseError
 from .model import META_KEYS, Artefact, Block, Footnote, Parsed
-from .phrases import match_phrase, normalize_word, section_by_form, words
+from .phrases import (
+    MINHA,
+    match_phrase,
+    normalize_word,
+    section_by_form,
+    waw_verbal_noun,
+    words,
+)
 
 # --- characters and small patterns -----------------------------------------------------------
 
@@ -853,10 +860,8 @@ def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> boo
         if norm == "\u0648" and second:  # a detached "و" ("و إذ تشير"): read it with the next
             norm += normalize_ar(second)
             second = found[2].group() if len(found) > 2 else ""
-        # و + a verbal noun in the accusative or feminine + منها: "واعترافا منها", "وإدراكا
-        # منها", "ورغبة منها" (alef U+0627, teh marbuta U+0629 or heh U+0647 once normalized)
-        masdar = norm.startswith("\u0648") and norm.endswith(("\u0627", "\u0629", "\u0647")) and (
-            normalize_ar(second) == normalize_ar("منها"))
+        # و + a verbal noun + منها: "واعترافا منها", "ورغبة منها"
+        masdar = waw_verbal_noun(norm, feminine=True) and normalize_ar(second) == MINHA
         return _known_start(norm, second, language) or masdar
     if not word[:1].isupper():
         return False
@@ -1038,7 +1043,8 @@ class _State:
     open_colon: bool = False  # it ends with a colon (after ``_strip_end``)
     open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
     open_line: int = -1  # index of that block's last line
-    open_ended: bool = False  # that block ended at a lone blank line (``_ended_at``)
+    #: that block ended at a lone blank line: its last line, one blank line, no page gap
+    open_ended: bool = False
     category: tuple[str, ...] = ()  # words of the last short heading (``_category_key``)
     open_numbered: bool = False  # that block has (or continues) a paragraph number
     heading_more: int = 0  # lines still to come of a heading wrapped over several
@@ -1131,7 +1137,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             continue
         # (text after a numbered paragraph continues it: its second line, "as well as ...")
         st.open_ended = (marked and not prev_content and st.section == "annex"
-                         and not st.open_numbered and _ended_at(lines, i, st.open_line))
+                         and not st.open_numbered and not st.page_gap
+                         and st.open_line == i - 2 and not lines[i - 1].text)
         role = _body_line(lines, i, st, settings, prev_content)
         roles.append(role)
         st.page_gap = False
@@ -1159,13 +1166,6 @@ def pages_marked(lines: list[Line], furniture: dict) -> bool:
     they do not (the seed: one blank line, lines 97-99), a lone blank line may be one."""
     return any(ln.page for ln in lines) or any(
         a.kind in ("running_head", "page_number") for arts in furniture.values() for a in arts)
-
-
-def _ended_at(lines: list[Line], i: int, last: int) -> bool:
-    """The open block, whose last line is ``last``, ended before line ``i``: a lone blank
-    line is between them, with no page break (which puts furniture, footnotes or more blank
-    lines between the halves of a paragraph)."""
-    return last == i - 2 and not lines[i - 1].text and not lines[i].page
 
 
 def _continue_open(st: _State, text: str) -> None:
