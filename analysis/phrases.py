@@ -106,10 +106,12 @@ def _prefixes(language: str) -> frozenset[tuple[str, ...]]:
     return frozenset(k[:n] for k in phrase_table(language) for n in range(1, len(k) + 1))
 
 
-def match_phrase(text: str, language: str, section: str | None = None) -> str | None:
+def match_phrase(text: str, language: str, section: str | None = None,
+                 fallback: bool = False) -> str | None:
     """The known opening phrase that ``text`` starts with, as written in ``text``, or None.
 
-    With ``section``, only phrases seen in that section count. The longest match wins.
+    With ``section``, only phrases seen in that section count; with ``fallback`` too, any
+    phrase counts when none of that section matches. The longest match wins.
     """
     window = text[:_WINDOW]
     found = _WORD.finditer(_BOLD.sub("  ", window) if "**" in window else window)  # (``words``)
@@ -130,10 +132,14 @@ def match_phrase(text: str, language: str, section: str | None = None) -> str | 
         norm.append(normalize_word(m.group(), language))
         keys.append(_key(norm))
     table = phrase_table(language)
+    other = 0  # (the longest match of another section, for ``fallback``)
     for n in range(len(keys), 0, -1):
         where = table.get(keys[n - 1])
         if where and (section is None or where in (section, "both")):
             return _BOLD.sub("", text[ws[0].start(): ws[n - 1].end()]).strip()
+        other = other or (n if where else 0)
+    if fallback and other:
+        return _BOLD.sub("", text[ws[0].start(): ws[other - 1].end()]).strip()
     return None
 
 
@@ -171,7 +177,7 @@ def split_opening(text: str, language: str, section: str) -> str:
 
     Returns "" when the paragraph opens with no verb-like word (a sub-paragraph, a list item).
     """
-    found = match_phrase(text, language, section) or match_phrase(text, language)
+    found = match_phrase(text, language, section, fallback=True)
     if found:
         return found
     ws = words(text[:_WINDOW])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
@@ -16,9 +17,8 @@ from .frames import column_lists, columns_frame, typed_frame
 from .model import META_KEYS, Parsed
 from .read import read_source
 
-_LATIN_WORD = re.compile(r"\b[a-zA-Zàâçéèêëîïôûùüÿñáíóú]+\b")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_LATIN_LETTER = re.compile(r"[a-zA-Zàâçéèêëîïôûùüÿñáíóú]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a]+")  # (runs: counted by their lengths)
+_LATIN_LETTERS = re.compile(r"[a-zàâçéèêëîïôûùüÿñáíóú]+")  # (of the lower-cased text)
 _STOPWORDS = {
     "en": {"the", "of", "and", "to", "its", "that", "in", "on"},
     "fr": {"le", "la", "les", "des", "et", "du", "de", "sur"},
@@ -32,10 +32,11 @@ def detect_language(text: str) -> str:
     The first few thousand characters decide: a cover page and some paragraphs are plenty.
     """
     sample = text[:3000]
-    if len(_ARABIC_LETTER.findall(sample)) > len(_LATIN_LETTER.findall(sample)):
+    words = _LATIN_LETTERS.findall(sample.lower())  # (words: runs of Latin letters)
+    if sum(map(len, _ARABIC_LETTERS.findall(sample))) > sum(map(len, words)):
         return "ar"
-    words = _LATIN_WORD.findall(sample.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=scores.get) if any(scores.values()) else "en"
 
 
