@@ -115,10 +115,12 @@ Rules, all general (none names a document):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import meta as M
@@ -242,6 +244,9 @@ class Line(NamedTuple):
     page: bool = False  # a form feed (page break) precedes the content
 
 
+_INDENT = itemgetter(4)  # (``Line.indent``, read of each line at C speed)
+
+
 @dataclass(frozen=True)
 class Settings:
     """How a text is laid out, measured once from the text itself."""
@@ -264,9 +269,9 @@ class Settings:
 
 
 class Role(NamedTuple):
-    """What one body line is (a named tuple, as ``Line``: one is made per line).
+    """What one body line is (a named tuple, as ``Line``: one is made per line but blank ones).
 
-    ``kind``: blank, artefact, meta, footnote, footnote_more, paragraph, sub, heading,
+    ``kind``: artefact, meta, footnote, footnote_more, paragraph, sub, heading,
     label (an annex heading: its part name, not a block), continuation. A heading with
     ``label`` "part" names a part ("I", "B", "أولا") if the numbering restarts after it.
     ``body`` is the offset in the line text where the block's own text starts (after its
@@ -315,28 +320,32 @@ def text_to_lines(text: str) -> list[Line]:
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
     texts = [ln.text for ln in lines]
-    rows = frozenset([i for i, t in enumerate(texts)  # (is_table_line's first test inlined)
-                      if ("   " in t or not t.isprintable()) and is_table_line(t)])
-    lengths = sorted([len(t) for i, t in enumerate(texts)  # table rows are as long as they need
-                      if len(t) > 20 and i not in rows])
+    sizes = list(map(len, texts))
+    rows = frozenset()
+    # (is_table_line's first test inlined, first on the whole text: most have no table)
+    if "   " in text or not text.replace("\n", "").isprintable():
+        rows = frozenset([i for i, t in enumerate(texts)
+                          if ("   " in t or not t.isprintable()) and is_table_line(t)])
+    # table rows are as long as they need
+    lengths = sorted([n for i, n in enumerate(sizes) if n > 20 and i not in rows] if rows
+                     else filter((20).__lt__, sizes))
     wrap = 0
     if len(lengths) >= 5:
         p90 = lengths[int(0.9 * (len(lengths) - 1))]
-        near = sum(1 for n in lengths if n >= 0.75 * p90)
+        near = len(lengths) - bisect.bisect_left(lengths, 0.75 * p90)
         if p90 <= 130 and near >= 0.3 * len(lengths):
             wrap = p90
-    content = [ln for ln in lines if ln.text]
-    indented = sum(1 for ln in content if ln.indent)
+    n_content = len(texts) - texts.count("")
+    indented = sum(map(_INDENT, lines))  # (blank lines have none)
     # lines that filled the width, and those of them with text right under them
-    limit = 0.8 * wrap if wrap else float("inf")
-    full = [i for i, t in enumerate(texts[:-1]) if len(t) >= limit]
+    full = ([i for i, n in enumerate(sizes[:-1]) if n >= 0.8 * wrap] if wrap else [])
     runs_on = sum(1 for i in full if texts[i + 1])
     first_cited: dict[int, int] = {}
     for m in _markers(text):
         first_cited.setdefault(_marker_number(m), m.start())
     cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
-                    indent_marks=0 < indented < 0.5 * max(len(content), 1),
+                    indent_marks=0 < indented < 0.5 * max(n_content, 1),
                     has_markers=bool(cited), cited=cited, first_cited=first_cited, rows=rows,
                     double_spaced=len(full) >= 3 and runs_on < 0.2 * len(full),
                     blank_breaks=bool(wrap) and _blank_breaks(lines, language))
@@ -1080,10 +1089,11 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     indent_marks = settings.indent_marks
     make = tuple.__new__  # (a Role without the named tuple's keyword handling)
     marked = pages_marked(lines, furniture)
-    for i in range(first, len(lines)):
+    lang, n = settings.language, len(lines)
+    i = first - 1
+    while (i := i + 1) < n:  # (a while loop: a run of wrapped lines is taken at once)
         ln = lines[i]
-        if not ln.text:
-            roles.append(Role(ln, "blank"))
+        if not ln.text:  # (no role: a blank line is part of no block)
             prev_content = False
             st.footnote_open = False
             if i >= 1 and not lines[i - 1].text:
@@ -1124,15 +1134,24 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 and not st.closed and not st.collection_start
                 and not (indent_marks and ln.indent)
                 and (len(text := ln.text) > M.MAX_MEETING_LINE
-                     or M.parse_meeting(text, settings.language) is None)):
+                     or M.parse_meeting(text, lang) is None)):
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
-            # any other test (most lines of wrapped text): no call for it
-            roles.append(make(Role, (ln, *_CONTINUATION)))
-            st.page_gap = False
-            if text[-1].isalpha() and text[0] not in _MARKER_FIRST:
+            # any other test (most lines of wrapped text): no call for it; and the lines
+            # under it while each ends with a word and the next is plain text, as the tests
+            # above find them (in a run, the state they read does not change)
+            while True:
+                roles.append(make(Role, (ln, *_CONTINUATION)))
+                if not (text[-1].isalpha() and text[0] not in _MARKER_FIRST):
+                    _continue_open(st, text)  # (punctuation or markers: the loop decides)
+                    break
                 st.open_text, st.open_colon, st.open_terminal = text, False, False
-            else:  # (most wrapped lines end with a word: nothing to strip, no punctuation)
-                _continue_open(st, text)
+                if (i + 1 == n or not (t := (nxt := lines[i + 1]).text) or t[0] == "("
+                        or nxt.page or i + 1 in furniture or i + 1 in tables
+                        or (indent_marks and nxt.indent)
+                        or (len(t) <= M.MAX_MEETING_LINE and M.parse_meeting(t, lang) is not None)):
+                    break
+                i, ln, text = i + 1, nxt, t
+            st.page_gap = False
             st.open_line = i
             continue
         # (text after a numbered paragraph continues it: its second line, "as well as ...")
@@ -1474,12 +1493,11 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
     # A long line opening with a known phrase is the first part of a paragraph cut by a
-    # page break. (Under a wrapped line the cheaper wrap test goes first: it rules most out.)
-    wrapped = _wrapped_heading(lines, i, st, settings) if adjacent else 0
-    if (wrapped or not adjacent) and full and _phrase(text, lang, seen=_MIN_SEEN):
+    # page break.
+    if full and _phrase(text, lang, seen=_MIN_SEEN):
         return 0
     if adjacent:
-        return wrapped
+        return _wrapped_heading(lines, i, st, settings)
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return 0
@@ -1692,8 +1710,6 @@ def roles_to_blocks(roles: list[Role], settings: Settings
     pending: list[Line] = []
     for r in roles:
         kind = r.kind  # (the commonest kinds first)
-        if kind == "blank":
-            continue
         if kind == "continuation":
             protos[-1].lines.append(r.line)
         elif kind in ("paragraph", "sub", "heading"):
