@@ -149,16 +149,17 @@ def section_by_form(text: str, language: str) -> str | None:
     "Having", "Aware") or an Arabic particle or verbal noun after و ("وإذ", "وقد",
     "واعترافا"), a French or Spanish participle ("Rappelant", "Recordando"); "operative" for
     a third-person verb ("Appoints", "تعين", "وتقرر"); None when the form does not tell."""
-    ws = words(text[:_WINDOW])
-    if not ws:
+    window = text[:_WINDOW]  # (the first word only: ``words`` less the list)
+    first = _WORD.search(_BOLD.sub("  ", window) if "**" in window else window)
+    if first is None:
         return None
-    word = normalize_word(ws[0].group(), language)
+    word = normalize_word(first.group(), language)
     if language == "ar":
         if word in _AR_PARTICLES or waw_verbal_noun(word):
             return "preamble"
         stem = word[1:] if word[:1] in ("\u0648", "\u0641") else word  # و, ف
         return "operative" if len(stem) >= 3 and stem[0] == "\u062a" else None  # ت
-    if not ws[0].group().strip("*")[:1].isupper():
+    if not first.group().strip("*")[:1].isupper():
         return None
     if language in ("fr", "es"):  # participles: "Réaffirmant", "Recordando", "Teniendo"
         return "preamble" if word.endswith(("ant", "ando", "iendo")) else None

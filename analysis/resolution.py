@@ -66,7 +66,8 @@ class Resolution:
         # its columns' lists kept for the extractors.
         columns = tables.paragraph_columns(parsed.blocks, self.language)
         columns["verb_en"], columns["verb_class"] = verb_columns(
-            *(columns[c] for c in ("phrase", "text", "section", "sub")), self.language)
+            *(columns[c] for c in ("phrase", "text", "section", "sub")), self.language,
+            marked=[bool(b.phrase) for b in parsed.blocks if b.kind != "heading"])
         self._paragraph_lists = column_lists(columns, _PARAGRAPH_DTYPES,
                                              lambda: self.paragraphs)
         footnotes, footnote_dtypes = tables.footnote_columns(parsed.footnotes,

@@ -303,16 +303,17 @@ def text_to_lines(text: str) -> list[Line]:
     """Split on "\n" keeping offsets; each line's span covers its non-space content."""
     lines, pos, page = [], 0, False
     make = tuple.__new__  # (a Line without the named tuple's keyword handling: one per line)
+    feeds = "\f" in text  # (most texts have no form feed: no line is searched for one)
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            start = pos + (len(raw) - len(raw.lstrip()))
+            start = pos if stripped[0] == raw[0] else pos + len(raw) - len(raw.lstrip())
             lines.append(make(Line, (no, start, start + len(stripped), stripped,
-                                     raw[:1] in " \t\u00a0", page or "\f" in raw)))
+                                     raw[0] in " \t\u00a0", page or (feeds and "\f" in raw))))
             page = False
         else:
             lines.append(make(Line, (no, pos, pos, "", False, False)))
-            page = page or "\f" in raw
+            page = page or (feeds and "\f" in raw)
         pos += len(raw) + 1
     return lines
 

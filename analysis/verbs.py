@@ -234,19 +234,21 @@ def lookup(phrase: str, language: str, section: str | None = None) -> dict | Non
     return None
 
 
-def _paragraph_row(phrase: str, text: str, language: str, section: str) -> dict | None:
+def _paragraph_row(phrase: str, text: str, language: str, section: str, marked: bool = True
+                   ) -> dict | None:
     """Lexicon row for a paragraph: by its phrase or, when a longer lemma starts with it, by
     the longer phrase the text reader finds at the start of the text (``split_opening``), so
     that a resolution read from its XML (phrase as marked up: "Reaffirms") and from its text
     (phrase from the lexicon: "Reaffirms its commitment") gets the same row; without a
-    phrase, by the first words of the text. (Phrases repeat: their lookups are cached.)"""
+    phrase, by the first words of the text. A phrase not ``marked`` up is already
+    ``split_opening``'s. (Phrases repeat: their lookups are cached.)"""
     row = lookup(phrase, language, section) if phrase else None
     if not text:
         return row
     head = _LABEL.match(text)
     start = text[head.end():] if head else text
     if row is not None:
-        if _extended(phrase, language):  # the text reader's phrase, if longer
+        if marked and _extended(phrase, language):  # the text reader's phrase, if longer
             found = split_opening(start, language, section)
             if len(found) > len(phrase):
                 row = lookup(found, language, section) or row
@@ -275,19 +277,22 @@ def annotate_verbs(paragraphs: pd.DataFrame, language: str) -> pd.DataFrame:
 
 
 def verb_columns(phrases: list, texts: list, sections: list, subs: list, language: str,
-                 stacklevel: int = 2) -> tuple[list[str], list[str]]:
+                 stacklevel: int = 2, marked: list[bool] | None = None
+                 ) -> tuple[list[str], list[str]]:
     """The ``verb_en`` and ``verb_class`` columns of ``annotate_verbs`` from the paragraphs'
     phrase, text, section and sub columns (lists): for ``Resolution``, which makes the
-    paragraphs table once with them."""
+    paragraphs table once with them, and says which phrases are the source's markup
+    (``marked``; the others ``split_opening`` found: they are not looked for again)."""
     english, classes = [""] * len(phrases), [""] * len(phrases)
+    marked = marked if marked is not None else [True] * len(phrases)
     if len(phrases) and not _has_language(language):
         warnings.warn(f"the verb lexicon has no entries for language {language!r}; "
                       "verb_en and verb_class are left empty", stacklevel=stacklevel)
     elif len(phrases):
-        for k, (phrase, text, section, sub) in enumerate(
-                zip(phrases, texts, sections, subs, strict=True)):
+        for k, (phrase, text, section, sub, markup) in enumerate(
+                zip(phrases, texts, sections, subs, marked, strict=True)):
             if section in SECTIONS and not sub:
-                row = _paragraph_row(phrase, text, language, section)
+                row = _paragraph_row(phrase, text, language, section, markup)
                 if row:
                     english[k], classes[k] = _first_english(row), row["verb_class"]
     return english, classes
