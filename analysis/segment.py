@@ -244,7 +244,8 @@ class Line(NamedTuple):
     page: bool = False  # a form feed (page break) precedes the content
 
 
-_INDENT = itemgetter(4)  # (``Line.indent``, read of each line at C speed)
+# (a Line's fields read of each line at C speed)
+_INDENT, _TEXT, _SPAN = itemgetter(4), itemgetter(3), itemgetter(1, 2)
 
 
 @dataclass(frozen=True)
@@ -517,6 +518,7 @@ def collection_start(lines: list[Line], formula: int, furniture: dict, settings:
 _WRAPPING = frozenset({"title", "committee", "adopted", "agenda_title"})
 
 
+@functools.lru_cache(maxsize=1024)  # cover pages repeat their lines across resolutions
 def _header_kind(text: str, language: str) -> str | None:
     """Which cover-page item a line (or a segment of a layout line) is."""
     kind = M.furniture_kind(text)
@@ -1944,8 +1946,7 @@ def _proto_to_block(p: _Proto, language: str = "") -> Block:
                  text=text, number=r.number, sub=r.label if kind == "sub" else "",
                  part=r.part, phrase=phrase if kind != "heading" else "",
                  footnotes=numbers, line=lines[0].no,
-                 spans=tuple([(ln.start, ln.end) for ln in (p.labels + lines if p.labels
-                                                            else lines)]))
+                 spans=tuple(map(_SPAN, p.labels + lines if p.labels else lines)))
 
 
 def _term_phrase(text: str, language: str) -> str:
@@ -1961,14 +1962,15 @@ def _proto_raw(p: _Proto) -> str:
     first = lines[0].text[p.role.body:]
     if len(lines) == 1:  # (as ``_join_pieces`` does one piece, or none)
         return first
-    pieces = [first] + [ln.text for ln in lines[1:]]
-    return _join_pieces([x for x in pieces if x])
+    pieces = list(map(_TEXT, lines))  # (continuation lines are never empty)
+    pieces[0] = first
+    return _join_pieces(pieces if first else pieces[1:])
 
 
 def _proto_to_footnote(p: _Proto) -> Footnote:
     text, _, _ = clean_text(_proto_raw(p))
     return Footnote(number=p.role.number, text=text, line=p.lines[0].no,
-                    spans=tuple([(ln.start, ln.end) for ln in p.lines]))
+                    spans=tuple(map(_SPAN, p.lines)))
 
 
 def _glued_markers(blocks: list[Block], numbers: list[int]) -> list[Block]:
