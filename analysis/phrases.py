@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import itertools
 import re
 from importlib import resources
 
@@ -119,28 +118,43 @@ def match_phrase(text: str, language: str, section: str | None = None,
     if first is None or (first.start() > 0 and text[: first.start()].strip(" \t*")):
         return None
     head = normalize_word(first.group(), language)
-    if head not in _first_words(language):
+    table, first_words, prefixes, longest = _lexicon(language)
+    if head not in first_words:
         return None  # (most lines: no phrase starts with their first word)
     # (words are read only while their key is the start of a phrase: past that no longer
     # phrase matches; a detached "و" alone is no key's start but is dropped with the next)
-    ws, norm, prefixes = [first], [head], _prefixes(language)
+    ends, norm = [first.end()], [head]
     keys = [_key(norm)]  # (``_key`` of the first n words, n = 1, 2, ...)
-    for m in itertools.islice(found, _longest(language) - 1):
-        if keys[-1] not in prefixes and (len(norm) > 1 or head != "\u0648"):
+    plain = head != "\u0648" and head not in _LEAD_EQUIVALENTS  # (``_key`` changes nothing)
+    for m in found:
+        if len(norm) == longest or (keys[-1] not in prefixes
+                                    and (len(norm) > 1 or head != "\u0648")):
             break
-        ws.append(m)
+        ends.append(m.end())
         norm.append(normalize_word(m.group(), language))
-        keys.append(_key(norm))
-    table = phrase_table(language)
+        keys.append((*keys[-1], norm[-1]) if plain else _key(norm))
     other = 0  # (the longest match of another section, for ``fallback``)
     for n in range(len(keys), 0, -1):
         where = table.get(keys[n - 1])
         if where and (section is None or where in (section, "both")):
-            return _BOLD.sub("", text[ws[0].start(): ws[n - 1].end()]).strip()
+            return _as_written(text, first.start(), ends[n - 1])
         other = other or (n if where else 0)
     if fallback and other:
-        return _BOLD.sub("", text[ws[0].start(): ws[other - 1].end()]).strip()
+        return _as_written(text, first.start(), ends[other - 1])
     return None
+
+
+def _as_written(text: str, start: int, end: int) -> str:
+    """A phrase as the text writes it, without bold marks."""
+    found = text[start:end]
+    return _BOLD.sub("", found).strip() if "**" in found else found.strip()
+
+
+@functools.cache
+def _lexicon(language: str) -> tuple[dict, frozenset, frozenset, int]:
+    """What ``match_phrase`` reads of the lexicon (one lookup per call)."""
+    return phrase_table(language), _first_words(language), _prefixes(language), \
+        _longest(language)
 
 
 def section_by_form(text: str, language: str) -> str | None:

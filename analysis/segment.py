@@ -270,7 +270,8 @@ class Settings:
 
 
 class Role(NamedTuple):
-    """What one body line is (a named tuple, as ``Line``: one is made per line but blank ones).
+    """What one body line is (a named tuple, as ``Line``: one is made per line but blank ones
+    and the wrapped lines a continuation carries in ``more``).
 
     ``kind``: artefact, meta, footnote, footnote_more, paragraph, sub, heading,
     label (an annex heading: its part name, not a block), continuation. A heading with
@@ -288,6 +289,7 @@ class Role(NamedTuple):
     body: int = 0
     artefacts: tuple[Artefact, ...] = ()
     meta: tuple[str, object] | None = None
+    more: tuple[Line, ...] = ()  # a continuation's lines wrapped under it (one role a run)
 
 
 @dataclass
@@ -1142,8 +1144,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             # any other test (most lines of wrapped text): no call for it; and the lines
             # under it while each ends with a word and the next is plain text, as the tests
             # above find them (in a run, the state they read does not change)
+            run = i
             while True:
-                roles.append(make(Role, (ln, *_CONTINUATION)))
                 if not (text[-1].isalpha() and text[0] not in _MARKER_FIRST):
                     _continue_open(st, text)  # (punctuation or markers: the loop decides)
                     break
@@ -1153,7 +1155,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                         or (indent_marks and nxt.indent)
                         or (len(t) <= M.MAX_MEETING_LINE and M.parse_meeting(t, lang) is not None)):
                     break
-                i, ln, text = i + 1, nxt, t
+                i, text = i + 1, t
+            roles.append(make(Role, (ln, *_CONTINUATION, tuple(lines[run + 1:i + 1]))))
             st.page_gap = False
             st.open_line = i
             continue
@@ -1180,7 +1183,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
 
 
 #: The fields of a continuation line's Role after its line.
-_CONTINUATION = ("continuation", *Role._field_defaults.values())
+_CONTINUATION = ("continuation", *list(Role._field_defaults.values())[:-1])
 
 
 def pages_marked(lines: list[Line], furniture: dict) -> bool:
@@ -1715,6 +1718,8 @@ def roles_to_blocks(roles: list[Role], settings: Settings
         kind = r.kind  # (the commonest kinds first)
         if kind == "continuation":
             protos[-1].lines.append(r.line)
+            if r.more:
+                protos[-1].lines += r.more
         elif kind in ("paragraph", "sub", "heading"):
             protos.append(_Proto(r, [r.line], pending))
             pending = []
