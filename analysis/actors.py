@@ -267,7 +267,8 @@ def _longest(tokens: list[_Token], i: int, language: str) -> list[tuple[int, int
             node = _child(node, tokens[j], depth=j - i)
             j += 1
     # Longest first; for equal length, the reading with fewer clitics.
-    found.sort(key=lambda f: (-f[0], f[1]))
+    if len(found) > 1:
+        found.sort(key=lambda f: (-f[0], f[1]))
     return found
 
 
@@ -294,11 +295,13 @@ def find_actors(text: str, language: str) -> list[ActorMatch]:
 def _find_actors(text: str, language: str) -> tuple[ActorMatch, ...]:
     norm, index = normalize_text(text, language)
     parts = _WORD_SPLIT.split(norm)
+    # Only a word that can start a name is tried (one in twenty).
+    starts = memo_map(_starts, language, parts[1::2])
+    if not any(starts):
+        return ()
     tokens = _LazyTokens(parts)
     found: list[tuple[ActorMatch, str]] = []
     i = 0
-    # Only a word that can start a name is tried (one in twenty).
-    starts = memo_map(_starts, language, parts[1::2])
     for k in itertools.compress(range(len(starts)), starts):
         if k < i or tokens[k].joined:
             continue

@@ -118,9 +118,9 @@ def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
     ``rows`` values, or ``frames.ArrowColumn``) would make, without making it."""
     from .frames import ArrowColumn
 
-    arrays, dtypes = {}, {}
+    arrays, dtypes, lists = {}, {}, []
     for col, values in columns.items():
-        if isinstance(values, ArrowColumn):
+        if isinstance(values, ArrowColumn):  # text, integers or booleans: never lists
             arrays[col], dtypes[col] = values
             continue
         dtypes[col] = str(values.dtype)
@@ -132,9 +132,9 @@ def arrays_to_arrow(columns: dict, rows: int, name: str, warnings: list[str]
             warnings.append(f"{name}.{col}: mixed values stored as text")
         if not rows:  # no rows, no type: let other files' columns decide it
             arrays[col] = pa.nulls(0)
-    info = {"columns": dtypes,
-            "lists": [c for c, a in arrays.items() if pa.types.is_list(a.type)],
-            "rows": rows}
+        if pa.types.is_list(arrays[col].type):
+            lists.append(col)
+    info = {"columns": dtypes, "lists": lists, "rows": rows}
     return pa.table(arrays) if arrays else pa.table({}), info
 
 

@@ -78,8 +78,8 @@ class Resolution:
         # The structure tables as columns and dtypes: DataFrames on first use.
         self._columns = {"paragraphs": (columns, _PARAGRAPH_DTYPES),
                          "footnotes": (footnotes, footnote_dtypes),
-                         "artefacts": tables.artefact_columns(parsed.artefacts)}
-        self.headings: pd.DataFrame = tables.blocks_to_headings(parsed.blocks)
+                         "artefacts": tables.artefact_columns(parsed.artefacts),
+                         "headings": tables.heading_columns(parsed.blocks)}
 
     def __repr__(self) -> str:
         m, p = self.meta, self.paragraphs
@@ -104,6 +104,11 @@ class Resolution:
     def artefacts(self) -> pd.DataFrame:
         """``tables.artefacts_table``."""
         return columns_frame(*self._columns["artefacts"])
+
+    @cached_property
+    def headings(self) -> pd.DataFrame:
+        """``tables.blocks_to_headings``."""
+        return columns_frame(*self._columns["headings"])
 
     @cached_property
     def spans(self) -> pd.DataFrame:
@@ -133,8 +138,8 @@ class Resolution:
     def table_columns(self, name: str) -> tuple[dict, dict] | None:
         """The columns (name -> values) and dtypes a structure table is made of, for
         ``load_corpus``, which needs them and not the DataFrame; None for a table kept
-        only as a DataFrame. ``paragraphs``, ``footnotes`` and ``artefacts`` are made of
-        them on first use."""
+        only as a DataFrame. ``paragraphs``, ``footnotes``, ``artefacts`` and ``headings``
+        are made of them on first use."""
         return self._columns.get(name)
 
     def table_rows(self, name: str) -> tuple[list[tuple], dict]:

@@ -9,7 +9,7 @@ import functools
 
 import pandas as pd
 
-from .frames import as_list, columns_frame, rows_to_columns, typed_frame
+from .frames import as_list, columns_frame, rows_to_columns
 from .model import Artefact, Block, Footnote, Parsed
 from .phrases import head_verb, split_opening
 
@@ -72,25 +72,26 @@ PARAGRAPH_DTYPES = {c: "Int64" if c in ("number", "line") else object if c == "f
 
 def blocks_to_headings(blocks: list[Block]) -> pd.DataFrame:
     """Headings inside the resolution; ``before`` is the index of the paragraph row they head."""
+    return columns_frame(*heading_columns(blocks))
+
+
+def heading_columns(blocks: list[Block]) -> tuple[dict[str, tuple], dict]:
+    """The columns of ``blocks_to_headings`` (name -> values) and their dtypes."""
     rows, n = [], 0
     for b in blocks:
         if b.kind == "heading":
             rows.append((b.part, b.section, n, b.text, b.line))
         else:
             n += 1
-    if not rows:  # most resolutions: a (copy-on-write) copy of one empty table
-        return _no_headings().copy(deep=False)
-    return typed_frame(rows, _HEADING_DTYPES)
+    # Without headings (most resolutions) the text columns stay the object columns of an
+    # empty DataFrame.
+    dtypes = _HEADING_DTYPES if rows else _NO_HEADING_DTYPES
+    return rows_to_columns(rows, dtypes), dtypes
 
 
 _HEADING_DTYPES = {"part": "str", "section": "str", "before": "int64", "text": "str",
                    "line": "Int64"}
-
-
-@functools.cache
-def _no_headings() -> pd.DataFrame:
-    # The text columns stay the object columns of an empty DataFrame.
-    return typed_frame([], {k: object if v == "str" else v for k, v in _HEADING_DTYPES.items()})
+_NO_HEADING_DTYPES = {k: object if v == "str" else v for k, v in _HEADING_DTYPES.items()}
 
 
 def footnotes_table(footnotes: list[Footnote], paragraphs: pd.DataFrame) -> pd.DataFrame:

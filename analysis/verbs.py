@@ -331,7 +331,7 @@ class _Tokens(NamedTuple):
 def _tokens(text: str, language: str) -> _Tokens:
     """The words of ``phrases.words``, from one split (gap, word, gap, ..., gap) and the
     lengths of its parts: a third of the time of a match object per word."""
-    parts = _WORD_SPLIT.split(_BOLD.sub("  ", text))
+    parts = _WORD_SPLIT.split(_BOLD.sub("  ", text) if "**" in text else text)
     bounds = list(itertools.accumulate(map(len, parts)))
     return _Tokens(memo_map(normalize_word, language, parts[1::2]),
                    bounds[0:-1:2], bounds[1::2])
@@ -402,7 +402,7 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
     tokens = _tokens(text, language)
     if not tokens.norm:
         return []
-    sections = [section] + [s for s in SECTIONS if s != section]
+    sections = _SECTION_ORDER.get(section) or [section, *SECTIONS]
     actions: list[Action] = []
     first = 0
     label = _LABEL.match(text)
@@ -417,13 +417,15 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
     if opening is not None:
         actions.append(_action(text, tokens, first, *opening, True, language))
     past = _index_past(tokens, actions[-1].end) if actions else 0  # first token after
+    if language == "ar":
+        particles, adverbs = _word_set("ar", "particle"), _by_first_word("ar", "adverb")
     for k in _boundary_candidates(text, tokens, max(begin + 1, past), language):
         if k < past:
             continue
         # The conjunction is attached: "وتدعو". Stripped for matching.
-        attached = language == "ar" and tokens.norm[k] not in _word_set("ar", "particle")
+        attached = language == "ar" and tokens.norm[k] not in particles
         if attached and not tokens.norm[k].startswith(_AR_TA, 1) \
-                and tokens.norm[k][1:] not in _by_first_word("ar", "adverb"):
+                and tokens.norm[k][1:] not in adverbs:
             continue  # what _match_at would say: no verb in تـ, no adverb before one
         strength = _boundary(text, tokens.starts[k], language, section)
         if not strength:
@@ -443,6 +445,10 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
             actions.append(_action(text, tokens, k, *found, False, language))
             past = _index_past(tokens, actions[-1].end)
     return actions
+
+
+# The sections whose lexicon rows a paragraph's verbs are looked up in, its own first.
+_SECTION_ORDER = {s: [s, *(o for o in SECTIONS if o != s)] for s in SECTIONS}
 
 
 def _boundary_candidates(text: str, tokens: _Tokens, first: int, language: str):
