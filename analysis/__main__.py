@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis parse FILE [--out DIR]``, ``... report [FILE]``."""
+"""Command line: ``python -m analysis parse FILE [--out DIR]``, ``... report [FILE]
+[--compare-with FILE]``."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def cmd_parse(args) -> int:
 def cmd_report(args) -> int:
     from .report import run_report
 
-    written = run_report(args.file, out_dir=args.out)
+    written = run_report(args.file, out_dir=args.out, other=args.compare_with)
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("report", help="run every notebook on a resolution; write HTML + figures")
     r.add_argument("file", nargs="?", default=str(paths.SEED), help="resolution file")
     r.add_argument("--out", default=str(paths.REPORTS), help="reports folder")
+    r.add_argument("--compare-with", metavar="FILE",
+                   help="the resolution the series page compares with (default: 76/186, or "
+                        "68/192 for 76/186 itself)")
     r.set_defaults(run=cmd_report)
     args = parser.parse_args(argv)
     try:

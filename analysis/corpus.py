@@ -117,7 +117,12 @@ def _empty(columns: list[str]) -> pd.DataFrame:
 
 def corpus_files(sources) -> list[Path]:
     """The resolution files named by ``sources``: a file, a folder (searched recursively for
-    .xml and .txt) or a list of either; folders' files in natural order (75_2 before 75_10)."""
+    .xml and .txt) or a list of either; folders' files in natural order (75_2 before 75_10).
+
+    A path that does not exist, or a folder without .xml or .txt files, is a
+    ResolutionParseError: a mistyped name, not a resolution that failed to parse (those
+    ``load_corpus`` lists in its ``errors`` table).
+    """
     if isinstance(sources, str | Path):
         sources = [sources]
     files: list[Path] = []
@@ -126,10 +131,19 @@ def corpus_files(sources) -> list[Path]:
         if path.is_dir():
             found = [p for p in path.rglob("*") if p.suffix.lower() in _SOURCE_SUFFIXES
                      and p.is_file() and not _hidden(p.relative_to(path))]
+            if not found:
+                raise ResolutionParseError("no .xml or .txt file in this folder",
+                                           source=str(source), expected=_EXPECTED_SOURCES)
             files += sorted(found, key=lambda p: natural_key(str(p.relative_to(path))))
-        else:
+        elif path.exists():
             files.append(path)
+        else:
+            raise ResolutionParseError("no such file or folder", source=str(source),
+                                       expected=_EXPECTED_SOURCES)
     return files
+
+
+_EXPECTED_SOURCES = "resolution files (.xml, .txt) or folders of them"
 
 
 def folder_files(folder: str | Path, suffixes: tuple[str, ...] = (".xml",),

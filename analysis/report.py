@@ -13,6 +13,7 @@ import functools
 import html
 import os
 import re
+import shutil
 import tempfile
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -37,15 +38,18 @@ def notebook_paths(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 
 def notebook_parameters(declared, resolution: Path, language: str,
-                        figures_dir: Path | None) -> dict[str, str]:
+                        figures_dir: Path | None, other: Path | None = None) -> dict[str, str]:
     """What the report passes to a notebook that declares the parameters ``declared``:
-    the resolution, the figures folder, and for a notebook about a whole session
-    (``folder``) the bundled sample in the resolution's language, when there is one."""
+    the resolution, the figures folder, for a notebook about a whole session (``folder``)
+    the bundled sample in the resolution's language, when there is one, and for the series
+    notebook the resolution to compare with (``other_resolution``), when one is given."""
     values = {"resolution": str(resolution)}
     if figures_dir is not None:
         values["figures_dir"] = str(figures_dir)
     if (SAMPLE / language).is_dir():
         values["folder"] = str(SAMPLE / language)
+    if other is not None:
+        values["other_resolution"] = str(other)
     return {k: v for k, v in values.items() if k in PARAMETERS or k in declared}
 
 
@@ -83,17 +87,26 @@ def _kernel_manager():
 
 
 def execute_notebook(notebook: Path, resolution: Path, figures_dir: Path | None,
-                     language: str = "ar"):
-    """Run ``notebook`` on ``resolution`` in a fresh kernel; return the executed notebook."""
+                     language: str = "ar", other: Path | None = None):
+    """Run ``notebook`` on ``resolution`` in a fresh kernel; return the executed notebook.
+
+    Raises ``ResolutionParseError`` naming the notebook and the error a cell raised.
+    """
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     declared = papermill.inspect_notebook(str(notebook))
-    parameters = notebook_parameters(declared, resolution, language, figures_dir)
+    parameters = notebook_parameters(declared, resolution, language, figures_dir, other)
     # No ``cwd``: papermill would chdir the whole process, which races between threads.
     # The notebooks find their files through ``analysis.paths``, from any folder.
-    return papermill.execute_notebook(str(notebook), None, parameters=parameters,
-                                      progress_bar=False, log_output=False,
-                                      kernel_manager_class=_kernel_manager())
+    try:
+        return papermill.execute_notebook(str(notebook), None, parameters=parameters,
+                                          progress_bar=False, log_output=False,
+                                          kernel_manager_class=_kernel_manager())
+    except PapermillExecutionError as exc:
+        raise ResolutionParseError(
+            f"notebook {notebook.name} failed: {exc.ename}: {exc.evalue}", source=str(resolution),
+            expected="a resolution every notebook of the report can run on") from None
 
 
 def notebook_html(nb) -> str:
@@ -120,10 +133,10 @@ def notebook_title(nb) -> str:
 
 
 def write_page(notebook: Path, resolution: Path, figures_dir: Path | None, page: Path,
-               language: str = "ar") -> tuple[Path, str]:
+               language: str = "ar", other: Path | None = None) -> tuple[Path, str]:
     """Run ``notebook`` on ``resolution``, write it as the HTML page ``page``; return the
     page and the notebook's title."""
-    nb = execute_notebook(notebook, resolution, figures_dir, language)
+    nb = execute_notebook(notebook, resolution, figures_dir, language, other)
     page.write_text(notebook_html(nb), encoding="utf-8")
     return page, notebook_title(nb)
 
@@ -179,36 +192,44 @@ def index_html(symbol: str, title: str, source: str, pages: list[tuple[Path, str
             f"{data_section}</body></html>\n")
 
 
-def run_report(resolution_path, out_dir=paths.REPORTS) -> list[Path]:
+def run_report(resolution_path, out_dir=paths.REPORTS, other=None) -> list[Path]:
     """Run every notebook on ``resolution_path``; return the paths written.
 
-    Raises ``ResolutionParseError`` when the file is missing or is not a resolution, before
-    any notebook runs.
+    The report goes to ``out_dir/<file name without extension>/``, replacing an earlier one
+    only once every notebook has run (it is written in a folder beside it, then moved).
+    ``other``: the resolution the series notebook compares with (default: its own choice).
+    Raises ``ResolutionParseError`` when the file is missing or is not a resolution (before
+    any notebook runs), or when a notebook fails on it.
     """
     from .resolution import load_resolution
 
     source = Path(resolution_path).resolve()
-    if not source.is_file():
-        raise ResolutionParseError("no such file", source=str(resolution_path),
-                                   expected="a .txt or .xml resolution")
     res = load_resolution(source)
+    if other is not None:
+        other = Path(other).resolve()
+        load_resolution(other)  # (a missing or unreadable file: its error, now)
     symbol = res.meta.get("symbol") or source.stem
     target = Path(out_dir) / source.stem
-    figures_dir = target / "figures"
-    figures_dir.mkdir(parents=True, exist_ok=True)
-    for old in _figure_files(figures_dir):
-        old.unlink()  # figures of an earlier run that this one may no longer draw
-
-    # Each notebook runs in its own kernel process; two at a time use both cores.
-    jobs = [(nb, source, figures_dir, target / f"{nb.stem}.html", res.language)
-            for nb in notebook_paths()]
-    with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
-        pages = list(pool.map(write_page, *zip(*jobs, strict=True)))
-    figures = _figure_files(figures_dir)
-    index = target / "index.html"
-    index.write_text(index_html(symbol, res.meta.get("title") or "", source.name, pages,
-                                figures), encoding="utf-8")
-    return [index, *(page for page, _ in pages), *figures]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{source.stem}-", dir=target.parent))
+    try:
+        figures_dir = staging / "figures"
+        figures_dir.mkdir()
+        # Each notebook runs in its own kernel process; two at a time use both cores.
+        jobs = [(nb, source, figures_dir, staging / f"{nb.stem}.html", res.language, other)
+                for nb in notebook_paths()]
+        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            pages = list(pool.map(write_page, *zip(*jobs, strict=True)))
+        (staging / "index.html").write_text(
+            index_html(symbol, res.meta.get("title") or "", source.name, pages,
+                       _figure_files(figures_dir)), encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # (gone already when all went well)
+    return [target / "index.html", *(target / page.name for page, _ in pages),
+            *_figure_files(target / "figures")]
 
 
 def _figure_files(folder: Path) -> list[Path]:

@@ -219,6 +219,35 @@ def same_series(a: Resolution, b: Resolution) -> bool:
     return a.language == b.language and bool(key(a)) and key(a) == key(b)
 
 
+#: The bundled resolution of the seed's series, in each language (its file's last letter).
+_SERIES_FILES = {"ar": "A", "en": "E", "fr": "F", "es": "S"}
+
+
+def series_partner(res: Resolution, other=None) -> Resolution:
+    """The resolution to compare ``res`` with: ``other`` (a path, bytes or text) if given,
+    else the bundled 76/186 in ``res``'s language (Arabic for a language without a copy),
+    or the seed 68/192 when ``res`` is 76/186 itself, wherever its file lies.
+
+    Raises ``ValueError`` when ``other`` is ``res`` itself (same symbol and language): a
+    resolution compared with itself shows nothing.
+    """
+    from .paths import RAW, SEED
+
+    if other is not None:
+        partner = load_resolution(other)
+        if _same_document(res, partner):
+            raise ValueError(f"the resolution to compare with is {res.meta['symbol']} "
+                             f"({res.language}) itself")
+        return partner
+    letter = _SERIES_FILES.get(res.language, "A")
+    partner = load_resolution(RAW / f"A_RES_76_186-2119241{letter}.xml")
+    return load_resolution(SEED) if _same_document(res, partner) else partner
+
+
+def _same_document(a: Resolution, b: Resolution) -> bool:
+    return a.language == b.language and a.meta["symbol"] == b.meta["symbol"]
+
+
 def load_resolution(source, *, language: str | None = None, name: str | None = None
                     ) -> Resolution:
     """Parse a resolution from a path (.txt or .xml), bytes, or the text itself.

@@ -458,3 +458,29 @@ def test_same_series_is_the_same_title_in_the_same_language():
     assert analysis.same_series(seed, ar) and analysis.same_series(ar, seed)
     assert not analysis.same_series(ar, en)
     assert not analysis.same_series(en, other)
+
+
+def test_series_partner_of_any_copy_of_76_186_is_68_192(tmp_path):
+    # The series page compares a resolution with 76/186 in its language, and 76/186 with the
+    # seed 68/192: also a copy of 76/186 outside data/raw (a user's own folder)
+    copy = tmp_path / "mine.xml"
+    copy.write_bytes((RAW / "A_RES_76_186-2119241A.xml").read_bytes())
+    res = analysis.load_resolution(copy)
+    assert analysis.series_partner(res).meta["symbol"] == "A/RES/68/192"
+    seed = analysis.load_resolution(analysis.paths.SEED)
+    partner = analysis.series_partner(seed)
+    assert (partner.meta["symbol"], partner.language) == ("A/RES/76/186", "ar")
+    english = analysis.series_partner(analysis.load_resolution(FIXTURES / "75_249_E.xml"))
+    assert (english.meta["symbol"], english.language) == ("A/RES/76/186", "en")
+
+
+def test_series_partner_given_is_read_and_may_not_be_the_resolution_itself(tmp_path):
+    res = analysis.load_resolution(RAW / "A_RES_76_186-2119241A.xml")
+    given = analysis.series_partner(res, analysis.paths.SEED)
+    assert given.meta["symbol"] == "A/RES/68/192"
+    copy = tmp_path / "same.xml"
+    copy.write_bytes((RAW / "A_RES_76_186-2119241A.xml").read_bytes())
+    with pytest.raises(ValueError, match=r"A/RES/76/186 \(ar\) itself"):
+        analysis.series_partner(res, copy)
+    with pytest.raises(ResolutionParseError, match="no such file"):
+        analysis.series_partner(res, tmp_path / "missing.xml")

@@ -329,3 +329,14 @@ def test_odd_metadata_fields_do_not_break_the_table():
     assert pd.isna(row["votes_in_favour"])
     with pytest.raises(ResolutionParseError, match="line 1: the symbol is not text"):
         parse_un_metadata_lines('{"symbol": 7}')
+
+
+def test_a_mistyped_source_is_one_error_not_an_empty_corpus(tmp_path):
+    # a path that does not exist, or a folder with no resolution in it, is the caller's
+    # mistake: said at once, rather than an empty corpus with the reason in ``errors``
+    with pytest.raises(ResolutionParseError, match="no such file or folder"):
+        load_corpus(tmp_path / "75_typo")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text("not a resolution", encoding="utf-8")
+    with pytest.raises(ResolutionParseError, match=r"no \.xml or \.txt file in this folder"):
+        load_corpus(tmp_path / "notes")

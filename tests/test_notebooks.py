@@ -121,3 +121,37 @@ def test_report_refuses_a_file_that_is_no_resolution(tmp_path):
     with pytest.raises(ResolutionParseError):
         report.run_report(empty, out_dir=tmp_path / "reports")
     assert not (tmp_path / "reports").exists()  # nothing written, no notebook run
+
+
+def test_a_failing_notebook_is_one_error_and_leaves_the_earlier_report(tmp_path, monkeypatch):
+    # A notebook whose cell raises: the report names it and the error, keeps the report
+    # written before, and leaves no half-written folder behind.
+    notebook = tmp_path / "01_fails.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "p", "outputs": [],
+                   "metadata": {"tags": ["parameters"]},
+                   "source": "resolution = None\nfigures_dir = None"},
+                  {"cell_type": "code", "execution_count": None, "id": "r", "outputs": [],
+                   "metadata": {}, "source": "raise ValueError('no partner')"}],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    monkeypatch.setattr(report, "notebook_paths", lambda: [notebook])
+    out = tmp_path / "reports"
+    earlier = out / "A_RES_68_192_ar" / "index.html"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("earlier", encoding="utf-8")
+    with pytest.raises(ResolutionParseError,
+                       match=r"notebook 01_fails.ipynb failed: ValueError: no partner"):
+        report.run_report(paths.SEED, out_dir=out)
+    assert earlier.read_text(encoding="utf-8") == "earlier"
+    assert [p.name for p in out.iterdir()] == ["A_RES_68_192_ar"]
+
+
+def test_the_series_notebook_gets_the_resolution_to_compare_with():
+    declared = {"resolution": {}, "other_resolution": {}}
+    given = report.notebook_parameters(declared, Path("r.xml"), "ar", None, Path("o.xml"))
+    assert given == {"resolution": "r.xml", "other_resolution": "o.xml"}
+    # a notebook that does not declare it does not get it
+    assert "other_resolution" not in report.notebook_parameters(
+        {"resolution": {}}, Path("r.xml"), "ar", None, Path("o.xml"))
