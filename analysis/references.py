@@ -30,7 +30,10 @@ How a number becomes a reference:
   number (year): Security Council; session/number: General Assembly). The shape overrides a
   body whose numbering cannot produce it, and a list whose dates no session of the Assembly
   can bear ("resolutions 24/14 of 27 September 2013 ...") is the other body's named in the
-  text, or of an unknown body (``body`` and ``symbol`` empty) rather than a wrong one.
+  text, or of an unknown body (``body`` and ``symbol`` empty) rather than a wrong one. So
+  is a number of a session the Assembly never numbered so (session/number from its 31st
+  session, ``numbered_from``; "resolution 4/6 ..., adopted by the United Nations
+  Environment Assembly" is not A/RES/4/6), unless the text names the Assembly.
 - Document symbols (``A/68/457``, ``E/2002/68/Add.1``, ``CTOC/COP/WG.4/2013/5``) are Latin
   letters and slashes with at least one digit; a symbol shaped like a resolution symbol
   (``A/RES/64/293``) is that resolution.
@@ -519,9 +522,14 @@ def _resolve_generic(mention: _Mention, mentions: _Mentions) -> str | None:
 
 @functools.cache
 def _possessive_gap(language: str) -> re.Pattern:
-    words = [r["key"] for r in _words(language).get("possessive_gap", [])]
-    return re.compile(_AFTER_WORD + r"\s*+(?:[,،]\s*+)?(?:(?:" + (_alternation(words) or "(?!)")
-                      + r")\s*+)?",
+    """What may join a body to the possessive standing for it: a comma, "in", and a place
+    in the resolution ("the Environment Assembly, in paragraph 2 of its resolution 4/6",
+    "جمعية الأمم المتحدة للبيئة، في الفقرة 2 من قرارها")."""
+    w = _words(language)
+    words = _alternation(r["key"] for r in w.get("possessive_gap", [])) or "(?!)"
+    of = _alternation(r["key"] for r in w.get("locator_of", [])) or "(?!)"
+    return re.compile(_AFTER_WORD + r"\s*+(?:[,،]\s*+)?(?:(?:" + words + r")\s*+)?"
+                      rf"(?:{_locator(language)}\s*+(?:{of})\s*+)?",
                       re.IGNORECASE)
 
 
@@ -659,6 +667,36 @@ def _plausible_ga(shape: dict, date: str | None) -> bool | None:
         return None
     opened = 1945 + int(shape["session"])
     return opened <= int(date[:4]) <= opened + 2
+
+
+def _numbered_by_assembly(shape: dict) -> bool:
+    """Whether the Assembly numbered a resolution of this session so: session/number only
+    from its ``numbered_from`` session (31, 1976); before, 1514 (XV). "4/6" is never its."""
+    first = bodies()["GA"]["numbered_from"]
+    session = shape.get("session", "")
+    return not (shape["shape"] == "session" and session.isdigit() and first
+                and int(session) < int(first))
+
+
+def _not_the_assembly(fitted: list[str | None], shapes: list[dict],
+                      dates: list[str | None], other) -> list[str | None]:
+    """The bodies of a list whose head names none: when no number read as the Assembly's
+    can be its (a session it never numbered so, or a date outside the session), the list
+    is another body's (``other()``, None when unknown); when one can be, only the numbers
+    the Assembly never wrote leave it (one implausible date among plausible ones is a
+    misprint: 72/256 of 2107)."""
+    ga = [(s, d) for f, s, d in zip(fitted, shapes, dates, strict=True) if f == "GA"]
+    numbered = [_numbered_by_assembly(s) for s, _ in ga]
+    verdicts = [v for (s, d), n in zip(ga, numbered, strict=True)
+                if (v := _plausible_ga(s, d) if n else False) is not None]
+    if verdicts and not any(verdicts):
+        body = other()
+        return [body if f == "GA" else f for f in fitted]
+    if all(numbered):
+        return fitted
+    body = other()
+    return [body if f == "GA" and not _numbered_by_assembly(s) else f
+            for f, s in zip(fitted, shapes, strict=True)]
 
 
 def _other_body(mentions: _Mentions, pos: int) -> str | None:
@@ -818,14 +856,9 @@ def _resolutions(text: str, masked: str, index, language: str,
             explicit = body is not None
         shapes = [_dated_order(_shape(item, text, index), d, number_first) for item, d in items]
         fitted = [_fit_body(body, shape, unresolved) for shape in shapes]
-        verdicts = [_plausible_ga(s, d) for f, s, (_, d) in zip(fitted, shapes, items, strict=True)
-                    if f == "GA"]
-        verdicts = [v for v in verdicts if v is not None]
-        if not explicit and verdicts and not any(verdicts):
-            # Dated numbers the Assembly cannot have adopted: the list is another body's
-            # (one implausible date among plausible ones is a misprint: 72/256 of 2107).
-            other = _other_body(mentions, kw.start())
-            fitted = [other if f == "GA" else f for f in fitted]
+        if not explicit:
+            fitted = _not_the_assembly(fitted, shapes, [d for _, d in items],
+                                       functools.partial(_other_body, mentions, kw.start()))
         decision = _norm(kw.group("kw"), language) in decisions
         for (item, date), shape, fit in zip(items, shapes, fitted, strict=True):
             kind = ("other decision" if decision or fit is None

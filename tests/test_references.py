@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import load_resolution, paths, references
+from analysis.arabic import normalize_ar
 from analysis.references import (
     canonical_symbol,
     classify_symbol,
@@ -371,3 +372,105 @@ def test_western_number_first_is_read_from_the_pairs_only_one_order_allows():
     assert references.western_number_first(["قراراتها 180/61 و 178/64", "القرار 2/55"])
     assert not references.western_number_first(["resolutions 61/180 and 64/178, 55/2"])
     assert not references.western_number_first(["A/68/457, 2013/41, page 2/9"])
+
+
+UNEA = "United Nations Environment Assembly"
+CBD = "Conference of the Parties to the Convention on Biological Diversity"
+
+
+def _bodies(text, language):
+    return [(r.kind, r.body, r.symbol, r.label, r.date) for r in find_references(text, language)]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # A/RES/75/239, para. 282 (English, Arabic): 4/6 is a resolution of the Environment
+    # Assembly, named after a subject phrase; the General Assembly never numbered a
+    # resolution 4/6 (session/number only from its 31st session), so it is not A/RES/4/6.
+    ("en", "calls upon States to implement resolution 4/6 on marine plastic litter and "
+           "microplastics, adopted by the United Nations Environment Assembly of the United "
+           "Nations Environment Programme at its fourth session",
+     [(OTHER, UNEA, "UNEP/EA.4/Res.6", "4/6", None)]),
+    ("ar", "وتهيب بالدول أن تنفذ القرار 4/6 بشأن النفايات البلاستيكية البحرية والجسيمات "
+           "البلاستيكية البحرية الدقيقة، الذي اتخذته جمعية الأمم المتحدة للبيئة التابعة لبرنامج "
+           "الأمم المتحدة للبيئة في دورتها الرابعة",
+     [(OTHER, UNEA, "UNEP/EA.4/Res.6", "4/6", None)]),
+    # A/RES/75/239, paras. 283 and 284: "its resolution" after a place in it stands for
+    # the body named before.
+    ("en", "Welcomes the request by the United Nations Environment Assembly, in paragraph 2 of "
+           "its resolution 4/6, to the Executive Director",
+     [(OTHER, UNEA, "UNEP/EA.4/Res.6", "4/6", None)]),
+    ("ar", "تنوه بالقرار الذي اتخذته جمعية الأمم المتحدة للبيئة في الفقرة 7 من قرارها 4/6 بأن "
+           "تمدد ولاية فريق الخبراء",
+     [(OTHER, UNEA, "UNEP/EA.4/Res.6", "4/6", None)]),
+    # A/RES/75/194, para. 49 (English): Conference resolutions named only after the text
+    # quoted here; none can be the Assembly's, so no body and no A/RES symbol.
+    ("en", "Recalling resolution 6/2 on facilitating international cooperation in asset "
+           "recovery and the return of proceeds of crime, resolution 6/3 on fostering "
+           "effective asset recovery and resolution 6/4 of 6 November 2015 on enhancing",
+     [(OTHER, None, None, "6/2", None), (OTHER, None, None, "6/3", None),
+      (OTHER, None, None, "6/4", "2015-11-06")]),
+    # A/RES/75/194, para. 48 (English, Arabic): the list keeps its dates (2013, not 1950),
+    # and "the Conference of the States Parties to the Convention" names no known body.
+    ("en", "the mandate contained in resolutions 5/3 of 29 November 2013, 6/2 and 6/3 of "
+           "6 November 2015 and 7/1 of 10 November 2017 of the Conference of the States "
+           "Parties to the Convention to develop",
+     [(OTHER, None, None, "5/3", "2013-11-29"), (OTHER, None, None, "6/2", None),
+      (OTHER, None, None, "6/3", "2015-11-06"), (OTHER, None, None, "7/1", "2017-11-10")]),
+    ("ar", "بالولاية الواردة في القرارات 5/3 المؤرخ 29 تشرين الثاني/نوفمبر 2013، و 6/2 و 6/3 "
+           "المؤرخين 6 تشرين الثاني/نوفمبر 2015، و 7/1 المؤرخ 10 تشرين الثاني/نوفمبر 2017 التي "
+           "اتخذها مؤتمر الدول الأطراف في الاتفاقية",
+     [(OTHER, None, None, "5/3", "2013-11-29"), (OTHER, None, None, "6/2", "2015-11-06"),
+      (OTHER, None, None, "6/3", "2015-11-06"), (OTHER, None, None, "7/1", "2017-11-10")]),
+    # A/RES/75/194, para. 83 (Arabic), first item: undated, body named before "بما في ذلك".
+    ("ar", "بما في ذلك القراران 7/8 المتعلق بالفساد في ميدان الرياضة",
+     [(OTHER, None, None, "7/8", None)]),
+    # A/RES/75/239, footnote 27 (Arabic): the Conference named before the keyword.
+    ("ar", "ومؤتمر الأطراف في اتفاقية التنوع البيولوجي، المقرر 12/23، الفقرات 19-22.",
+     [(OTHER, CBD, "CBD/COP decision 12/23", "12/23", None)]),
+    # A/RES/75/199, footnote 6 (English): a resolution in a report, of no body named.
+    ("en", "(A/69/53/Add.1, A/69/53/Add.1/Corr.1 and A/69/53/Add.1/Corr.2), chap. IV, sect. A, "
+           "resolution 27/12.",
+     [(DOC, None, "A/69/53/Add.1", "A/69/53/Add.1", None),
+      (DOC, None, "A/69/53/Add.1/Corr.1", "A/69/53/Add.1/Corr.1", None),
+      (DOC, None, "A/69/53/Add.1/Corr.2", "A/69/53/Add.1/Corr.2", None),
+      (OTHER, None, None, "27/12", None)]),
+])
+def test_resolutions_the_assembly_never_numbered_so_are_another_bodys(language, text, expected):
+    assert _bodies(text, language) == expected
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # Ordinary Assembly references keep their symbols; 31/1 is the first session/number.
+    ("en", "Recalling its resolution 74/1 of 10 October 2019",
+     [(GA, "General Assembly", "A/RES/74/1", "74/1", "2019-10-10")]),
+    ("ar", "وإذ تشير إلى قرارها ١/٧٤", [(GA, "General Assembly", "A/RES/74/1", "74/1", None)]),
+    ("en", "resolution 31/1", [(GA, "General Assembly", "A/RES/31/1", "31/1", None)]),
+    # The older numbering of the Assembly: 1514 (XV).
+    ("en", "its resolution 1514 (XV) of 14 December 1960",
+     [(GA, "General Assembly", "A/RES/1514(XV)", "1514 (XV)", "1960-12-14")]),
+])
+def test_assembly_references_keep_their_symbols(language, text, expected):
+    assert _bodies(text, language) == expected
+
+
+def test_a_session_the_assembly_never_numbered_is_not_on_the_timeline():
+    # A/RES/75/239, para. 282: 4/6 was A/RES/4/6, dated 1949-09 on the timeline.
+    paragraphs = pd.DataFrame({
+        "part": [""], "section": ["operative"], "number": pd.array([282], dtype="Int64"),
+        "sub": [""], "footnotes": [[]],
+        "text": ["calls upon States to implement resolution 4/6 on marine plastic litter and "
+                 "microplastics, adopted by the United Nations Environment Assembly of the "
+                 "United Nations Environment Programme at its fourth session"]})
+    refs = references_table(paragraphs, None, "en")
+    assert list(zip(refs["body"], refs["symbol"], refs["label"], strict=True)) == [
+        (UNEA, "UNEP/EA.4/Res.6", "4/6")]
+    assert timeline_table(refs).empty
+
+
+def test_a_place_in_a_resolution_may_stand_between_a_body_and_its_possessive():
+    # A/RES/75/239, para. 283, English and Arabic.
+    assert references._possessive_gap("en").fullmatch(
+        "Assembly, in paragraph 2 of its", len("Assembly"), len("Assembly, in paragraph 2 of "))
+    # The Arabic is matched in its normalized form (الفقرة as الفقره).
+    text = normalize_ar("للبيئة، في الفقرة 2 من ")
+    assert references._possessive_gap("ar").fullmatch(text, len(normalize_ar("للبيئة")))
