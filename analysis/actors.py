@@ -7,7 +7,8 @@ a trie of normalized words, so the cost does not grow with the size of the lexic
 
 - Arabic text is normalized (``arabic.normalize_with_map``: diacritics, hamza and alef forms,
   ta marbuta), and the first word of a name may carry the clitics و ف ب ك ل (and لل for
-  ل + the article): "وللدول الأعضاء", "بالدول الأعضاء", "لمكتب الأمم المتحدة ...".
+  ل + the article, which before a lam leaves one lam: "للجنة" is ل + اللجنة): "وللدول
+  الأعضاء", "بالدول الأعضاء", "لمكتب الأمم المتحدة ...".
 - English is matched as written, except that a name written in lower case may open a
   sentence with a capital ("Civil society ..."); acronyms never match lower-case words.
 - The longest name wins and names do not overlap: "منظمات المجتمع المدني" is one civil
@@ -213,8 +214,9 @@ def _function_words(language: str, role: str) -> frozenset[str]:
 def first_word_variants(word: str, language: str) -> list[tuple[str, int]]:
     """Ways to read the first word of a name: (word to look up, clitic letters before it).
 
-    Arabic: "وللدول" -> الدول (ل + article), لدول; "بالدول" -> الدول. English: a
-    capitalized word may be a lower-case name opening a sentence.
+    Arabic: "وللدول" -> الدول (ل + article), لدول; "للجنة" -> اللجنة (ل + article before
+    a lam); "بالدول" -> الدول. English: a capitalized word may be a lower-case name opening
+    a sentence.
     """
     if language != "ar":
         lowered = word[0].lower() + word[1:]
@@ -228,7 +230,10 @@ def first_word_variants(word: str, language: str) -> list[tuple[str, int]]:
         if base.startswith(_AR_PREP) and len(base) > 3:
             variants.append((base[1:], n + 1))
             if base.startswith(_AR_LAM + _AR_LAM):
+                # ل + article: "للدول" is ل + الدول; before a word that itself starts with
+                # lam the article's lam merges into it, so "للجنة" is ل + اللجنة.
                 variants.append((_AR_ARTICLE + base[2:], n + 1))
+                variants.append((_AR_ARTICLE + base[1:], n + 1))
     return variants
 
 

@@ -7,6 +7,7 @@ line numbers below are lines of that file.
 from __future__ import annotations
 
 import collections
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,6 +22,8 @@ from analysis.actors import (
     mentions_table,
 )
 from analysis.paths import RAW, SEED
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 #: Mentions of each actor in the seed, counted by hand by its full name (and the short form
 #: of the Inter-Agency Coordination Group), with the lines where they are.
@@ -109,6 +112,42 @@ def test_blocking_forms_say_why():
 def test_first_match(text, actor, surface):
     found = find_actors(text, "ar" if text[0] > "\u0600" else "en")
     assert found and (found[0].actor, found[0].surface) == (actor, surface)
+
+
+@pytest.mark.parametrize("text, actor, surface", [
+    # ل + the article before a word that starts with lam keeps one lam: "للجنة" is ل + اللجنة.
+    # A/RES/75/293, preambular paragraph 2: "the related report of the Advisory Committee".
+    ("وفي التقرير ذي الصلة للجنة الاستشارية لشؤون الإدارة والميزانية،", "acabq",
+     "للجنة الاستشارية لشؤون الإدارة والميزانية"),
+    # A/RES/75/13, preambular paragraph 2: "the report of the Executive Secretary of the
+    # Preparatory Commission for the CTBTO".
+    ("وإذ تحيط علماً أيضاً بتقرير الأمين التنفيذي للجنة التحضيرية لمنظمة معاهدة الحظر الشامل "
+     "للتجارب النووية،", "ctbto",
+     "للجنة التحضيرية لمنظمة معاهدة الحظر الشامل للتجارب النووية"),
+    # A/RES/75/215, operative paragraph 3: "the monitoring frameworks of the regional
+    # commissions" (plural, اللجان).
+    ("من خلال أطر الرصد التابعة للجان الإقليمية،", "regional_commissions", "للجان الإقليمية"),
+    # A/RES/75/253, part XI, operative paragraph 12: with a shadda on the merged lam, "للّجنة".
+    ("بالتجديد المقرر للمبنى الشمالي للّجنة الاقتصادية لأمريكا اللاتينية ومنطقة البحر الكاريبي",
+     "eclac", "للّجنة الاقتصادية لأمريكا اللاتينية ومنطقة البحر الكاريبي"),
+], ids=["acabq", "ctbto", "regional_commissions", "eclac"])
+def test_lam_and_article_before_a_lam(text, actor, surface):
+    assert [(m.actor, m.surface) for m in find_actors(text, "ar")] == [(actor, surface)]
+
+
+def test_75_295_arabic_and_english_count_the_advisory_committee_alike():
+    # A/RES/75/295: preambular paragraph 4 names ACABQ after "ذي الصلة" ("the related
+    # report of the Advisory Committee"), operative paragraph 2 after "تقرير" ("the report
+    # of"); both versions name the Secretary-General in preambular paragraph 4 (x1) and
+    # operative paragraphs 2, 3 and 4.
+    ar = _parsed(FIXTURES / "75_295_A.xml").mentions
+    en = _parsed(FIXTURES / "75_295_E.xml").mentions
+    for mentions in (ar, en):
+        acabq = mentions[mentions["actor"] == "acabq"]
+        assert acabq[["section", "number"]].values.tolist() == [["preamble", 4],
+                                                                ["operative", 2]]
+    assert ar["actor"].value_counts().to_dict() == en["actor"].value_counts().to_dict() == {
+        "secretary_general": 4, "acabq": 2}
 
 
 def test_names_inside_names_are_not_counted_twice():
