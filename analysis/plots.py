@@ -116,7 +116,7 @@ def _max_width(fig: Figure, strings: Sequence[str]) -> float:
 # --- one tick label per item, as many as fit ------------------------------------------
 
 #: Free space between two tick labels, in points.
-_LABEL_GAP = 1.0
+_LABEL_GAP = 2.0
 
 
 def _label_extents(fig: Figure, labels: Sequence[str], size: float | None,
