@@ -10,6 +10,7 @@ Arabic on matplotlib 3.11+ (which shapes it) and on older releases (shaped here)
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import textwrap
@@ -92,14 +93,152 @@ def _width_inches(text) -> float:
     return text.get_window_extent(text.figure.canvas.get_renderer()).width / text.figure.dpi
 
 
+def _text_sizes(fig: Figure, strings: Sequence[str], size: float | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Width and height in points of each of ``strings`` in the current font at ``size``
+    (points; None: the default size)."""
+    renderer = fig.canvas.get_renderer()
+    sizes = np.zeros((len(strings), 2))
+    for i, s in enumerate(strings):
+        t = fig.text(0, 0, s, fontsize=size)
+        box = t.get_window_extent(renderer)
+        sizes[i] = box.width, box.height
+        t.remove()
+    sizes *= 72 / fig.dpi
+    return sizes[:, 0], sizes[:, 1]
+
+
 def _max_width(fig: Figure, strings: Sequence[str]) -> float:
     """Width in inches of the widest of ``strings`` in the current font."""
-    widest = 0.0
-    for s in strings:
-        t = fig.text(0, 0, s)
-        widest = max(widest, _width_inches(t))
-        t.remove()
-    return widest
+    return float(_text_sizes(fig, strings)[0].max(initial=0.0)) / 72
+
+
+# --- one tick label per item, as many as fit ------------------------------------------
+
+#: Free space between two tick labels, in points.
+_LABEL_GAP = 2.0
+
+
+def _label_extents(fig: Figure, labels: Sequence[str], size: float | None,
+                   rotation: float, which: str) -> np.ndarray:
+    """Length in points along the axis (``which``: "x" or "y") of each label centred on its
+    tick.
+
+    Two equal boxes w x h turned by an angle a from the axis, d apart along it, are clear of
+    each other when d |cos a| >= w or d |sin a| >= h (separated along the text's own
+    direction or across it): the smaller of w / |cos a| and h / |sin a|.
+    """
+    width, height = _text_sizes(fig, labels, size)
+    angle = np.radians(rotation - (90.0 if which == "y" else 0.0))
+    along, across = abs(np.cos(angle)), abs(np.sin(angle))
+    return np.minimum(width / along if along > 1e-6 else np.inf,
+                      height / across if across > 1e-6 else np.inf)
+
+
+def _nice_step(need: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... that is at least ``need``."""
+    scale = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * scale >= need:
+                return step * scale
+        scale *= 10
+
+
+def _numbering(labels: Sequence[str]) -> tuple[list[int], list[int | None]]:
+    """Where each run of labels that differ only in their final number starts, and each
+    label's number: "PP1".."PP9", "B OP1".. are runs "PP", "B OP"; a label without a final
+    number has none."""
+    starts, numbers, previous = [], [], None
+    for i, text in enumerate(labels):
+        prefix = text.rstrip("0123456789")
+        numbers.append(int(text[len(prefix):]) if len(prefix) < len(text) else None)
+        if prefix != previous:
+            starts.append(i)
+        previous = prefix
+    return starts, numbers
+
+
+def _spaced(coords: np.ndarray, extents: np.ndarray, order: Sequence[int]) -> list[int]:
+    """The items of ``order`` kept in turn when their label (``extents`` long, centred on
+    ``coords``) and a gap are clear of every label kept before; in item order.
+
+    Checking the two nearest kept labels is enough: a label beyond them is farther away
+    and clear of them."""
+    kept: list[float] = []
+    half: list[float] = []
+    chosen = []
+    for i in order:
+        c, h = coords[i], extents[i] / 2
+        j = bisect.bisect_left(kept, c)
+        if ((j == 0 or c - kept[j - 1] >= half[j - 1] + h + _LABEL_GAP)
+                and (j == len(kept) or kept[j] - c >= half[j] + h + _LABEL_GAP)):
+            kept.insert(j, c)
+            half.insert(j, h)
+            chosen.append(i)
+    return sorted(chosen)
+
+
+class _ItemLocator(mpl.ticker.Locator):
+    """Ticks at the items whose labels fit on the axis as it is drawn.
+
+    The axis length is read at each draw (after the layout, at the saving resolution), so
+    the choice holds for the figure as shown and as saved. Items are one data unit apart;
+    every item is labelled when the labels fit, else every k-th (k = 1, 2, 5, 10, 20, ...,
+    from the median label length): the items whose number is a multiple of k, and the first
+    item of each run (``starts``), which come first; a label too close to one already kept
+    is left out (so one tall label does not thin all the others).
+    """
+
+    def __init__(self, ax, which: str, positions: np.ndarray, extents: np.ndarray,
+                 starts: Sequence[int], numbers: Sequence[int | None]):
+        self.ax, self.which, self.positions, self.extents = ax, which, positions, extents
+        self.starts, self.numbers = list(starts), list(numbers)
+
+    def shown(self) -> list[int]:
+        """Indices of the items labelled at the axes' current size."""
+        box = self.ax.get_window_extent()
+        length = (box.width if self.which == "x" else box.height) * 72 / self.ax.figure.dpi
+        lo, hi = self.ax.get_xlim() if self.which == "x" else self.ax.get_ylim()
+        if len(self.positions) == 0 or length <= 0 or hi == lo:  # nothing to judge by
+            return list(range(len(self.positions)))
+        per_unit = length / abs(hi - lo)
+        step = _nice_step((np.median(self.extents) + _LABEL_GAP) / per_unit)
+        first = set(self.starts)
+        order = self.starts + [i for i, n in enumerate(self.numbers)
+                               if n is not None and n % step == 0 and i not in first]
+        return _spaced(self.positions * per_unit, self.extents, order)
+
+    def __call__(self):
+        return self.positions[self.shown()]
+
+    def tick_values(self, vmin, vmax):
+        return self()
+
+
+def _item_ticks(ax, which: str, positions, *labelled, numbered: bool = False) -> None:
+    """One tick per item at ``positions`` (one data unit apart, items in reading order) on
+    the ``which`` ("x" or "y") axis of ``ax``, each label only when it has room.
+
+    ``labelled`` is one or more (axis, labels, tick_params): ``ax``'s own axis and a
+    secondary axis beside it that labels the same items (the English of each); all show the
+    same items. With ``numbered``, labels ending in a number (paragraphs "B OP12") are
+    thinned to round numbers and the first of each run; otherwise items count 1, 2, 3...
+    """
+    positions = np.asarray(positions, dtype=float)
+    fig = ax.figure
+    extents = np.max([_label_extents(fig, labels, params.get("labelsize"),
+                                     params.get("labelrotation", 0.0), which)
+                      for _, labels, params in labelled], axis=0, initial=0.0)
+    first_labels = labelled[0][1]
+    starts, numbers = (_numbering(first_labels) if numbered
+                       else ([0], list(range(1, len(first_labels) + 1))))
+    for axis, labels, params in labelled:
+        text = dict(zip(positions.tolist(), labels, strict=True))
+        axis.set_major_locator(_ItemLocator(ax, which, positions, extents, starts, numbers))
+        axis.set_major_formatter(mpl.ticker.FuncFormatter(
+            lambda v, _, text=text: text.get(float(v), "")))
+        axis.set_tick_params(which="major", **params)
 
 
 #: Longest label line, in characters: a longer name is shortened or wrapped (``short_label``).
@@ -375,7 +514,6 @@ def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     ax.barh(y, counts["count"], color=colours, height=0.7)
-    ax.set_yticks(y, [plot_text(s) for s in counts[label_col]])
     for yi, value in zip(y, counts["count"], strict=True):
         ax.annotate(str(value), (value, yi), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=9)
@@ -383,11 +521,14 @@ def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlim(0, max(counts["count"].max() if n else 0, 1) * 1.12)
     ax.set_ylim(-0.6, n - 0.4)
+    labelled = [(ax.yaxis, [plot_text(s) for s in counts[label_col]], {})]
     if language != "en":
         right = ax.secondary_yaxis("right")
-        right.set_yticks(y, [s or "?" for s in counts[english_col]], color="#444444")
+        labelled.append((right.yaxis, [s or "?" for s in counts[english_col]],
+                         {"labelcolor": "#444444"}))
         right.tick_params(length=0)
         right.spines["right"].set_visible(False)
+    _item_ticks(ax, "y", y, *labelled)
     ax.set_title(label(title_key, language), loc="left")
     return fig
 
@@ -436,8 +577,9 @@ def structure_bars(lengths: pd.DataFrame, language: str = "en") -> Figure:
     top = lengths["words"].max() if n else 1
     ax.scatter(x[cited], lengths["words"].to_numpy()[cited] + 0.04 * top, marker="v", s=18,
                color="#333333", zorder=3)
-    ax.set_xticks(x, list(lengths["label"]), rotation=90, fontsize=8)
     ax.set_xlim(-0.7, n - 0.3)
+    _item_ticks(ax, "x", x, (ax.xaxis, list(lengths["label"]),
+                             {"labelrotation": 90, "labelsize": 8}), numbered=True)
     ax.set_ylabel(label("words", language))
     ax.set_title(label("structure_title", language), loc="left")
     names = {s: (label(s, language) if s in chart_labels() else s) for s in sections}
@@ -507,10 +649,7 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
                   norm=mpl.colors.BoundaryNorm(np.arange(0.5, top + 1), top),
                   interpolation="nearest")
     ax.set_facecolor("#f4f4f4")
-    ax.set_yticks(range(rows), [plot_text(s) for s in row_labels])
     rotate = cols > 12 or max((len(s) for s in col_labels), default=0) > 8
-    ax.set_xticks(range(cols), [plot_text(s) for s in col_labels],
-                  rotation=90 if rotate else 0, fontsize=8 if cols > 30 else 9)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -518,16 +657,22 @@ def _heatmap(matrix: pd.DataFrame, title_key: str, xlabel_key: str, language: st
     ax.set_yticks(np.arange(rows + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="minor", length=0)
+    ylabelled = [(ax.yaxis, [plot_text(s) for s in row_labels], {})]
     if language != "en" and row_english:
         right = ax.secondary_yaxis("right")
-        right.set_yticks(range(rows), row_english, color="#444444")
+        ylabelled.append((right.yaxis, row_english, {"labelcolor": "#444444"}))
         right.tick_params(length=0)
         right.spines["right"].set_visible(False)
+    xlabelled = [(ax.xaxis, [plot_text(s) for s in col_labels],
+                  {"labelrotation": 90 if rotate else 0, "labelsize": 8 if cols > 30 else 9})]
     if language != "en" and col_english:
         above = ax.secondary_xaxis("top")
-        above.set_xticks(range(cols), col_english, color="#444444", rotation=90)
+        xlabelled.append((above.xaxis, col_english,
+                          {"labelcolor": "#444444", "labelrotation": 90}))
         above.tick_params(length=0)
         above.spines["top"].set_visible(False)
+    _item_ticks(ax, "y", np.arange(rows), *ylabelled)
+    _item_ticks(ax, "x", np.arange(cols), *xlabelled, numbered=bool(groups))
     if groups:
         for i in range(1, cols):
             if groups[i] != groups[i - 1]:
@@ -680,9 +825,9 @@ def series_comparison(counts: pd.DataFrame, title_key: str = "series_title",
         offset = (k - 1) / 2 * height - j * height
         ax.barh(y + offset, data[column], height=height, color=PALETTE[j % len(PALETTE)],
                 label=plot_text(str(column)))
-    ax.set_yticks(y, items)
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_ylim(-0.6, n - 0.4)
+    _item_ticks(ax, "y", y, (ax.yaxis, items, {}))
     ax.set_xlabel(label("count", language))
     fig.legend(frameon=False, loc="outside right upper", fontsize=9)
     ax.set_title(label(title_key, language), loc="left")

@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from . import plots
 from .display import plot_text
 from .phrases import normalize_word
-from .plots import GREY, PALETTE, _bar_height, _figure, _max_width, _styled
+from .plots import GREY, PALETTE, _bar_height, _figure, _item_ticks, _max_width, _styled
 
 #: The committee of a resolution adopted in plenary without a Main Committee's report.
 PLENARY = "Without reference to a Main Committee"
@@ -191,8 +191,6 @@ def committee_verb_heatmap(matrix: pd.DataFrame, language: str = "en") -> Figure
     values = matrix.to_numpy(dtype=float)
     top = max(float(np.nanmax(values, initial=0.0)), 1.0)
     ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=top, interpolation="nearest")
-    ax.set_yticks(range(rows), [plot_text(v) for v in (english if language == "en"
-                                                       else verbs)])
     ax.set_xticks(range(cols), _committee_labels(matrix.columns, language), rotation=30,
                   ha="right", fontsize=9)
     for (r, c), v in np.ndenumerate(values):
@@ -202,11 +200,14 @@ def committee_verb_heatmap(matrix: pd.DataFrame, language: str = "en") -> Figure
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    labelled = [(ax.yaxis, [plot_text(v) for v in (english if language == "en" else verbs)],
+                 {})]
     if language != "en":
         right = ax.secondary_yaxis("right")
-        right.set_yticks(range(rows), english, color="#444444")
+        labelled.append((right.yaxis, english, {"labelcolor": "#444444"}))
         right.tick_params(length=0)
         right.spines["right"].set_visible(False)
+    _item_ticks(ax, "y", np.arange(rows), *labelled)
     ax.set_xlabel(corpus_label("committee", language))
     ax.set_title(corpus_label("committee_verbs_title", language), loc="left")
     return fig
@@ -229,10 +230,10 @@ def most_cited_bars(table: pd.DataFrame, language: str = "en") -> Figure:
     inside = table["in_corpus"].to_numpy(dtype=bool)
     ax.barh(y, table["cited_by"], height=0.7,
             color=np.where(inside, PALETTE[0], PALETTE[1]))
-    ax.set_yticks(y, list(table["symbol"]))
     _count_labels(ax, table["cited_by"], y)
     ax.set_xlim(0, max(table["cited_by"].max() if n else 1, 1) * 1.12)
     ax.set_ylim(-0.6, n - 0.4)
+    _item_ticks(ax, "y", y, (ax.yaxis, list(table["symbol"]), {}))
     ax.xaxis.set_major_locator(plots.mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlabel(corpus_label("citing", language))
     ax.set_title(corpus_label("cited_title", language), loc="left")
@@ -248,7 +249,8 @@ def adoption_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
     vote and without a vote."""
     kinds = [k for k in ADOPTION if counts[k].sum() > 0 or k != "unknown"]
     n = len(counts)
-    fig = _figure(plots._WIDTH, _bar_height(n) + (0.4 if language == "ar" else 0.0))
+    committees = _committee_labels(counts.index, language)
+    fig = _figure(plots._WIDTH, _bar_height(n, committees) + (0.4 if language == "ar" else 0.0))
     ax = fig.add_subplot()
     y = np.arange(n)[::-1]
     left = np.zeros(n)
@@ -261,8 +263,8 @@ def adoption_bars(counts: pd.DataFrame, language: str = "en") -> Figure:
                 ax.text(x0 + v / 2, yi, str(int(v)), ha="center", va="center", fontsize=9,
                         color="white")
         left += values
-    ax.set_yticks(y, _committee_labels(counts.index, language))
     ax.set_ylim(-0.6, n - 0.4)
+    _item_ticks(ax, "y", y, (ax.yaxis, committees, {}))
     ax.set_xlim(0, max(left.max(initial=0.0), 1.0) * 1.05)
     ax.xaxis.set_major_locator(plots.mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlabel(corpus_label("resolutions", language))

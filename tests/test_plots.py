@@ -4,6 +4,7 @@ The inputs are small tables of real values from resolution 68/192 (data/raw/A_RE
 """
 
 import itertools
+import math
 
 import numpy as np
 import pandas as pd
@@ -338,6 +339,8 @@ def test_paragraph_lengths_and_structure_bars():
                                        ["OP1", "operative", 3, 0]]
     fig = plots.structure_bars(lengths, language="ar")
     assert [b.get_height() for b in _bars(fig)] == [4, 5, 3]
+    fig.canvas.draw()
+    assert [text for text, _ in _drawn(fig.axes[0].xaxis)] == ["PP4", "PP5", "OP1"]
     marks = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     assert len(marks[0].get_offsets()) == 1  # PP4 only
 
@@ -369,3 +372,91 @@ def _no_rows(*columns):
 def test_a_resolution_without_any_still_gets_a_chart(chart, tmp_path):
     # A resolution may name no actor of the lexicon or cite nothing: an empty chart, no error.
     assert plots.save_figure(chart(), "empty", tmp_path)[0].stat().st_size > 0
+
+
+def _drawn(axis) -> list:
+    """The tick labels of ``axis`` as last drawn: (text, box on the canvas)."""
+    renderer = axis.get_figure(root=True).canvas.get_renderer()
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in axis.get_ticklabels()
+            if t.get_visible() and t.get_text()]
+
+
+def _clear(drawn) -> bool:
+    return not any(a.overlaps(b) for (_, a), (_, b) in itertools.combinations(drawn, 2))
+
+
+# As many paragraphs as 75/239 (corpus file 75/en/75_239_E.xml): PP1-PP58, OP1-OP368.
+LONG = pd.DataFrame({"label": [f"PP{i}" for i in range(1, 59)]
+                     + [f"OP{i}" for i in range(1, 369)],
+                     "section": ["preamble"] * 58 + ["operative"] * 368})
+
+
+def _thinned_to_round_numbers(texts: list[str]) -> None:
+    """The first paragraph of each section and every paragraph whose number is a multiple
+    of one step, but for a few too close to a section's first."""
+    assert texts[0] == "PP1" and "OP1" in texts
+    numbers = [int(t[2:]) for t in texts if t not in ("PP1", "OP1")]
+    step = math.gcd(*numbers)
+    assert step in (2, 5, 10, 20)
+    assert len(numbers) >= 58 // step + 368 // step - 4  # but a few beside PP1 and OP1
+
+
+@pytest.mark.parametrize("dpi", [100, plots.SAVE_DPI])
+def test_structure_bars_of_a_long_resolution_thin_labels_so_none_overlaps(dpi):
+    fig = plots.structure_bars(LONG.assign(words=50, footnotes=0), language="en")
+    fig.set_dpi(dpi)
+    fig.canvas.draw()
+    drawn = _drawn(fig.axes[0].xaxis)
+    assert _clear(drawn)
+    _thinned_to_round_numbers([text for text, _ in drawn])
+
+
+def test_actor_paragraph_map_of_a_long_resolution_thins_paragraphs_not_actors():
+    index = pd.MultiIndex.from_frame(ACTORS[["actor", "actor_en"]])
+    columns = pd.MultiIndex.from_frame(LONG[["section", "label"]])
+    fig = plots.actor_paragraph_heatmap(pd.DataFrame(1, index=index, columns=columns), "ar")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    drawn = _drawn(ax.xaxis)
+    assert _clear(drawn)
+    _thinned_to_round_numbers([text for text, _ in drawn])
+    assert [text for text, _ in _drawn(ax.child_axes[0].yaxis)] == list(ACTORS["actor_en"])
+    assert len(_drawn(ax.yaxis)) == 2
+
+
+def test_many_bars_keep_every_label_even_beside_a_wrapped_one():
+    # The 15 actors 68/192 names most (notebook 03); the Conference of the Parties to UNTOC
+    # (OP2) wraps to several lines on both sides and must not hide its neighbours.
+    names = [("الدول الأعضاء", "Member States"),
+             ("مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
+              "United Nations Office on Drugs and Crime"),
+             ("المنظمات الدولية", "international organizations"),
+             ("فريق التنسيق المشترك بين الوكالات",
+              "Inter-Agency Coordination Group against Trafficking in Persons"),
+             ("الجمعية العامة", "General Assembly"),
+             ("منظومة الأمم المتحدة", "United Nations system"),
+             ("منظمات المجتمع المدني", "civil society"),
+             ("المنظمات الحكومية الدولية", "intergovernmental organizations"),
+             ("الدول", "States"), ("الجهات المعنية", "stakeholders"),
+             ("القطاع الخاص", "private sector"),
+             ("المنظمات غير الحكومية", "non-governmental organizations"),
+             ("الأمين العام", "Secretary-General"),
+             ("وكالات الأمم المتحدة", "United Nations entities"),
+             ("مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية",
+              "Conference of the Parties to the United Nations Convention against"
+              " Transnational Organized Crime")]
+    counts = pd.DataFrame(names, columns=["actor", "actor_en"]).assign(
+        count=[20, 10, 8, 8, 7, 5, 5, 5, 4, 4, 4, 4, 4, 3, 3])
+    fig = plots.actor_bars(counts, language="ar")
+    fig.canvas.draw()
+    for axis in (fig.axes[0].yaxis, fig.axes[0].child_axes[0].yaxis):
+        drawn = _drawn(axis)
+        assert len(drawn) == 15
+        assert _clear(drawn)
+
+
+def test_numbering_of_paragraph_labels():
+    # 75/101 A-B: part A has PP1, PP2 and one unnumbered operative paragraph.
+    assert plots._numbering(["A PP1", "A PP2", "A OP", "B PP1", "B PP2"]) == (
+        [0, 2, 3], [1, 2, None, 1, 2])
+    assert [plots._nice_step(x) for x in (0.3, 1, 1.2, 3.5, 7, 12)] == [1, 1, 2, 5, 10, 20]

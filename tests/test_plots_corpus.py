@@ -1,5 +1,7 @@
 """Session charts: the tables they draw, and that each chart draws."""
 
+import itertools
+
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -107,3 +109,17 @@ def test_charts_draw(session, language):
     renderer = figures[0].canvas.get_renderer()
     title = figures[0]._suptitle.get_window_extent(renderer)
     assert not title.overlaps(figures[0].legends[0].get_window_extent(renderer))
+
+
+def test_most_cited_bars_label_every_one_of_many_symbols():
+    # One bar per cited symbol however many: the chart grows, no label is dropped or overprinted.
+    symbols = [f"A/RES/74/{i}" for i in range(1, 41)]
+    cited = pd.DataFrame({"symbol": symbols, "cited_by": range(40, 0, -1),
+                          "in_corpus": [True, False] * 20})
+    fig = pc.most_cited_bars(cited, "en")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    shown = [t for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert [t.get_text() for t in shown] == symbols
+    boxes = [t.get_window_extent(renderer) for t in shown]
+    assert not any(a.overlaps(b) for a, b in itertools.pairwise(boxes))
