@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import itertools
 import textwrap
 from collections.abc import Sequence
 from importlib import resources
@@ -254,17 +255,19 @@ def _acronyms() -> dict[str, str]:
     return {n: a for n, a in zip(table["name"], table["acronym"], strict=True) if a}
 
 
-def short_label(name: str, width: int = LABEL_CHARS) -> str:
-    """A chart label no wider than ``width`` characters a line: a long name becomes its
-    acronym when the actor lexicon has one, else it is wrapped at word boundaries.
+def short_label(name: str, width: int = LABEL_CHARS, lines: int = 2) -> str:
+    """A chart label no wider than ``width`` characters a line and ``lines`` lines: a long
+    name becomes its acronym when the actor lexicon has one, else it is wrapped at word
+    boundaries and, longer still, cut with "…".
 
     A single long name would otherwise widen the whole figure and shrink every other label
-    when the page scales it down.
+    when the page scales it down, or grow taller than its bar's row.
     """
     if len(name) <= width:
         return name
     acronym = _acronyms().get(name, "")
-    return acronym or textwrap.fill(name, width, break_long_words=False)
+    return acronym or textwrap.fill(name, width, break_long_words=False, max_lines=lines,
+                                    placeholder=" …")
 
 
 def item_label(item: str, language: str) -> str:
@@ -488,10 +491,13 @@ def _class_colours(classes: Sequence[str]) -> dict[str, str]:
 
 
 def _bar_height(n: int, *labels: Sequence[str]) -> float:
-    """Height of ``n`` bars; a row whose label wraps (in any of ``labels``, one label per
-    row each) gets a line's height more per extra line."""
-    extra = sum(max(s.count("\n") for s in row) for row in zip(*labels, strict=True))
-    return 1.3 + 0.32 * max(n, 1) + 0.22 * extra
+    """Height of ``n`` bars, evenly spaced: as far apart as the two neighbouring rows whose
+    labels (in any of ``labels``, one label per row each) have the most lines need, so that
+    every bar keeps its label."""
+    lines = [max(s.count("\n") for s in row) + 1 for row in zip(*labels, strict=True)]
+    pair = max(((a + b) / 2 for a, b in itertools.pairwise(lines)),
+               default=max(lines, default=1))
+    return 1.3 + (0.32 + 0.22 * (pair - 1)) * max(n, 1)
 
 
 def _hbars(counts: pd.DataFrame, label_col: str, english_col: str, colours: list[str],

@@ -136,16 +136,22 @@ def test_actor_paragraph_heatmap_cells_and_section_line():
 
 
 def test_long_actor_names_become_acronyms_or_wrap_and_keep_the_map_narrow():
-    # actors.csv: "Inter-Agency Coordination Group against Trafficking in Persons" is ICAT;
-    # the Conference of the Parties to UNTOC (A/RES/68/192 OP2) has no acronym there.
+    # actors.csv: "Inter-Agency Coordination Group against Trafficking in Persons" is ICAT,
+    # the Conference of the Parties to UNTOC (A/RES/68/192 OP2) "UNTOC COP"; the Special
+    # Committee on Israeli Practices has no acronym there: two lines, the rest cut
     cop = ("Conference of the Parties to the United Nations Convention against Transnational"
            " Organized Crime")
     icat = "Inter-Agency Coordination Group against Trafficking in Persons"
+    israeli = ("Special Committee to Investigate Israeli Practices Affecting the Human Rights"
+               " of the Palestinian People and Other Arabs of the Occupied Territories")
     assert plots.short_label(icat) == "ICAT"
+    assert plots.short_label(cop) == "UNTOC COP"
     assert plots.short_label("Member States") == "Member States"
-    assert all(len(line) <= plots.LABEL_CHARS for line in plots.short_label(cop).split("\n"))
-    assert plots.short_label(cop).replace("\n", " ") == cop
-    index = pd.MultiIndex.from_arrays([[cop, icat], [cop, icat]])
+    label = plots.short_label(israeli).split("\n")
+    assert len(label) == 2 and all(len(line) <= plots.LABEL_CHARS for line in label)
+    assert label[0] == "Special Committee to Investigate Israeli"
+    assert label[1].endswith(" …") and israeli.startswith(" ".join(label)[:-2])
+    index = pd.MultiIndex.from_arrays([[israeli, icat], [israeli, icat]])
     columns = pd.MultiIndex.from_tuples([("operative", f"OP{i}") for i in range(1, 81)])
     fig = plots.actor_paragraph_heatmap(pd.DataFrame(1, index=index, columns=columns), "en")
     assert fig.get_figwidth() <= plots.HEATMAP_WIDTH
@@ -460,3 +466,22 @@ def test_numbering_of_paragraph_labels():
     assert plots._numbering(["A PP1", "A PP2", "A OP", "B PP1", "B PP2"]) == (
         [0, 2, 3], [1, 2, None, 1, 2])
     assert [plots._nice_step(x) for x in (0.3, 1, 1.2, 3.5, 7, 12)] == [1, 1, 2, 5, 10, 20]
+
+
+def test_two_wrapped_labels_side_by_side_keep_both_bars_labelled():
+    # The sample of session 75 in Arabic (notebook 06): its 14th and 15th actors, the CTBTO
+    # Preparatory Commission and the Special Committee on decolonization (C-24), wrap to two
+    # lines each in Arabic and sit next to each other
+    names = [(f"جهة {i}", f"Actor {i}") for i in range(1, 14)] + [
+        ("اللجنة التحضيرية لمنظمة معاهدة الحظر الشامل للتجارب النووية",
+         "Preparatory Commission for the Comprehensive Nuclear-Test-Ban Treaty Organization"),
+        ("اللجنة الخاصة المعنية بحالة تنفيذ إعلان منح الاستقلال للبلدان والشعوب المستعمرة",
+         "Special Committee on the Situation with regard to the Implementation of the"
+         " Declaration on the Granting of Independence to Colonial Countries and Peoples")]
+    counts = pd.DataFrame(names, columns=["actor", "actor_en"]).assign(
+        count=[70, 39, 27, 26, 21, 11, 6, 5, 5, 4, 4, 4, 4, 3, 3])
+    fig = plots.actor_bars(counts, language="ar")
+    fig.canvas.draw()
+    left, right = _drawn(fig.axes[0].yaxis), _drawn(fig.axes[0].child_axes[0].yaxis)
+    assert len(left) == len(right) == 15 and _clear(left) and _clear(right)
+    assert [text for text, _ in right][-2:] == ["CTBTO", "C-24"]
