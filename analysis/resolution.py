@@ -17,7 +17,7 @@ from .frames import column_lists, columns_frame, typed_frame
 from .model import META_KEYS, Parsed
 from .read import read_source
 
-_ARABIC_LETTERS = re.compile("[\u0621-\u064a]+")  # (runs: counted by their lengths)
+_NOT_ARABIC = re.compile("[^\u0621-\u064a]+")  # (removed: what is left is counted)
 _LATIN_LETTERS = re.compile(r"[a-zàâçéèêëîïôûùüÿñáíóú]+")  # (of the lower-cased text)
 _STOPWORDS = {
     "en": {"the", "of", "and", "to", "its", "that", "in", "on"},
@@ -33,7 +33,7 @@ def detect_language(text: str) -> str:
     """
     sample = text[:3000]
     words = _LATIN_LETTERS.findall(sample.lower())  # (words: runs of Latin letters)
-    if sum(map(len, _ARABIC_LETTERS.findall(sample))) > sum(map(len, words)):
+    if len(_NOT_ARABIC.sub("", sample)) > sum(map(len, words)):
         return "ar"
     counts = Counter(words)
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
