@@ -73,10 +73,10 @@ def _committee_labels(committees, language: str) -> list[str]:
 
 
 def _verb_key(main: pd.DataFrame) -> pd.Series:
-    """One key per bar the verb charts draw: they label a verb by its English phrase in
-    English documents ("calls upon") and by its written head verb, normalized, in the
-    others, where "reiterates" and "reiterates its request" are both تكرر (one label)."""
-    keys = [(en if language == "en" and en else normalize_word(verb, language))
+    """One key per bar the verb charts draw: a verb's English equivalent in any language
+    ("reaffirms" for both "تؤكد من جديد" and "تعيد تأكيد"; "stresses" for "تؤكد" alone), or
+    its written head verb, normalized, when the lexicon has no equivalent."""
+    keys = [en or normalize_word(verb, language)
             for verb, en, language in zip(main["verb"], main["verb_en"], main["language"],
                                           strict=True)]
     return pd.Series(keys, index=main.index, dtype="str")

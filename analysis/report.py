@@ -111,14 +111,15 @@ def execute_notebook(notebook: Path, resolution: Path, figures_dir: Path | None,
 
 def notebook_html(nb) -> str:
     """An executed notebook as one self-contained HTML page (figures embedded), without
-    the cells tagged ``HIDDEN_TAGS``."""
+    the cells tagged ``HIDDEN_TAGS``, titled by the notebook's first heading."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter()
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_TAGS), enabled=True), enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
+    title = notebook_title(nb) or "Notebook"
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body
 
 

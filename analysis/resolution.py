@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -212,11 +213,37 @@ def _flat_lists(df: pd.DataFrame) -> pd.DataFrame:
 
 def same_series(a: Resolution, b: Resolution) -> bool:
     """Whether two resolutions are of one series: the same title in the same language (the
-    General Assembly keeps a series' title over the years: 68/192 and 76/186)."""
-    def key(res: Resolution) -> str:
-        return " ".join(normalize_ar(res.meta.get("title") or "").casefold().split())
+    General Assembly keeps a series' title over the years: 68/192 and 76/186). Across
+    languages, a version of one in the other's language bundled with the package stands in
+    for it (76/186 in English and 68/192 in Arabic: 76/186 comes in four languages)."""
+    if a.language == b.language:
+        return _alike(a.meta.get("title"), b.meta.get("title"))
+    bundled = _bundled_titles()
+    return any(_alike(bundled.get((one.meta.get("symbol"), other.language)),
+                      other.meta.get("title")) for one, other in ((a, b), (b, a)))
 
-    return a.language == b.language and bool(key(a)) and key(a) == key(b)
+
+def _alike(title: str | None, other: str | None) -> bool:
+    """Two titles the same but for case, spacing and Arabic spelling variants."""
+    def key(t: str | None) -> str:
+        return " ".join(normalize_ar(t or "").casefold().split())
+
+    return bool(key(title)) and key(title) == key(other)
+
+
+@functools.cache
+def _bundled_titles() -> dict[tuple[str, str], str]:
+    """(symbol, language) -> title of the resolutions in ``data/raw``."""
+    from .paths import RAW
+
+    found = {}
+    for path in sorted(RAW.glob("*.xml")) + sorted(RAW.glob("*.txt")):
+        try:
+            res = load_resolution(path)
+        except ResolutionParseError:  # (a file of the user's there that is no resolution)
+            continue
+        found[(res.meta["symbol"], res.language)] = res.meta["title"] or ""
+    return found
 
 
 #: The bundled resolution of the seed's series, in each language (its file's last letter).

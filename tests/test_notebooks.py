@@ -64,6 +64,8 @@ def test_report_on_another_resolution(tmp_path, monkeypatch, file, expected):
     assert all(p.is_file() and p.stat().st_size > 0 for p in written)
     structure = (folder / "01_structure.html").read_text(encoding="utf-8")
     assert "A/RES/76/186" in structure and expected in structure
+    # each page is titled by its notebook's heading (a browser tab says which page it is)
+    assert "<title>1. The anatomy of a General Assembly resolution</title>" in structure
     verbs = (folder / "02_operative_verbs.html").read_text(encoding="utf-8")
     assert "calls upon" in verbs  # the English equivalent, whatever the language
     assert "data:image/png;base64" in verbs  # the charts are in the page

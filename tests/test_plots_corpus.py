@@ -44,21 +44,28 @@ def test_session_verb_counts(session):
     assert counts["count"].sum() == 6  # the sub-paragraph does not count
 
 
-def test_session_verb_counts_one_row_per_arabic_verb():
-    # data/sample/75/ar: "تكرر" opens both "reiterates" and "reiterates its request"
-    # paragraphs; the Arabic chart labels both تكرر, so they are one row, under the more
-    # common English equivalent (and its class); diacritics do not split it.
+def test_session_verb_counts_one_row_per_english_equivalent_in_every_language():
+    # data/sample/75/ar: "تؤكد" alone is "stresses", "تؤكد من جديد" and "تعيد تأكيد" are both
+    # "reaffirms": the rows go by the English equivalent (each with its own class), under
+    # the most common written verb; diacritics do not split a verb ("تكرّر").
     rows = [("A/RES/9/1", "تكرر", "reiterates", "recalls/reaffirms"),
             ("A/RES/9/2", "تكرّر", "reiterates", "recalls/reaffirms"),
-            ("A/RES/9/2", "تكرر", "reiterates its request", "requests")]
+            ("A/RES/9/2", "تكرر", "reiterates its request", "requests"),
+            ("A/RES/9/1", "تؤكد", "reaffirms", "recalls/reaffirms"),
+            ("A/RES/9/2", "تؤكد", "reaffirms", "recalls/reaffirms"),
+            ("A/RES/9/3", "تعيد", "reaffirms", "recalls/reaffirms"),
+            ("A/RES/9/3", "تؤكد", "stresses", "emphasizes/stresses")]
     paragraphs = pd.DataFrame(rows, columns=["symbol", "verb", "verb_en", "verb_class"]).assign(
         section="operative", sub="", language="ar")
     counts = pc.session_verb_counts(paragraphs)
     assert counts[["verb", "verb_en", "verb_class", "count", "resolutions"]].values.tolist() == [
-        ["تكرر", "reiterates", "recalls/reaffirms", 3, 2]]
-    # English documents are labelled by the English phrase: two rows.
-    english = pc.session_verb_counts(paragraphs.assign(verb="reiterates", language="en"))
-    assert sorted(english["verb_en"]) == ["reiterates", "reiterates its request"]
+        ["تؤكد", "reaffirms", "recalls/reaffirms", 3, 3],
+        ["تكرر", "reiterates", "recalls/reaffirms", 2, 2],
+        ["تكرر", "reiterates its request", "requests", 1, 1],
+        ["تؤكد", "stresses", "emphasizes/stresses", 1, 1]]
+    # English documents the same way: by the English phrase.
+    english = pc.session_verb_counts(paragraphs.assign(language="en"))
+    assert list(english["verb_en"]) == list(counts["verb_en"])
 
 
 def test_committees_and_their_order(session):
