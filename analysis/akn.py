@@ -21,7 +21,8 @@ Conventions the blocks follow (the ground truth a renderer can rely on):
   sub-paragraphs continues that paragraph: it carries the paragraph's number and no label.
 - A table becomes one paragraph block, cells joined by " | " and rows by " || ", with the
   notes printed under it ("FootnoteText") appended as further rows.
-- The enacting formula ("The General Assembly,") and "* * *" lines are artefacts.
+- The enacting formula ("The General Assembly,") is an artefact of kind "formula", "* * *"
+  lines of kind "other".
 """
 
 from __future__ import annotations
@@ -541,7 +542,8 @@ class _Reader:
         for child in _elements(preamble):
             name = _local(child)
             if name == "formula":
-                self.artefacts.append(Artefact("other", _text_of(child), line=child.sourceline))
+                self.artefacts.append(Artefact("formula", _text_of(child),
+                                               line=child.sourceline))
             elif name in ("container", "crossHeading", "p"):
                 self.preamble_paragraph(child)
             elif name == "blockList":

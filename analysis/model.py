@@ -74,7 +74,8 @@ class Artefact:
     """Input that is neither metadata, paragraph nor footnote: page furniture and the like.
 
     ``kind`` is one of: "recycle", "running_head", "page_number", "job_number", "barcode",
-    "separator", "distribution", "masthead", "other".
+    "separator", "distribution", "masthead", "formula" (the XML's enacting formula; the text
+    reader keeps it in ``Parsed.meta_spans``), "other".
     """
 
     kind: str

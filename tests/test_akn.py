@@ -318,7 +318,8 @@ def test_headings_annexes_and_closing_lines_in_the_body():
         ("paragraph", "operative", "", "Decides;"), ("heading", "annex", "I", "Agenda"),
         ("paragraph", "annex", "I", "Opening.")]
     assert parsed.meta["meeting"] == 48  # the adoption line typed as the last paragraph
-    assert [a.kind for a in parsed.artefacts] == ["other", "other", "separator"]
+    # the formula, "*  *  *", the rule under the last paragraph
+    assert [a.kind for a in parsed.artefacts] == ["formula", "other", "separator"]
 
 
 def test_a_subheading_typed_as_body_text_is_a_heading():
