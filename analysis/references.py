@@ -296,7 +296,7 @@ def _keyword_stems(language: str) -> tuple[str, ...] | None:
 def _body_regex(language: str) -> re.Pattern:
     """Body names and generic nouns; Arabic names may carry و، ب، ل، ال/لل clitics."""
     w = _words(language)
-    phrases = [r["key"] for r in w.get("body", []) + w.get("generic", [])]
+    phrases = [r["key"] for role in ("body", "generic", "convention") for r in w.get(role, [])]
     if language != "ar":
         return re.compile(_LETTER_START + r"(?:the\s++)?(?P<name>" + _alternation(phrases)
                           + r")(?!\w)", re.IGNORECASE)
@@ -314,7 +314,7 @@ def _body_lookup(language: str) -> dict[str, dict[str, str]]:
     """Normalized name (Arabic: also without its article) -> word row (body or generic)."""
     w = _words(language)
     out = {}
-    for r in w.get("body", []) + w.get("generic", []):
+    for r in w.get("body", []) + w.get("generic", []) + w.get("convention", []):
         key = " ".join(r["key"].split())
         out[key] = r
         if language == "ar" and key.startswith("ال"):
@@ -479,6 +479,10 @@ class _Mention:
     body: str | None  # body key, None for a generic noun
     cls: str  # class of body: assembly, council, commission, conference
     gender: str
+    # The name of a convention, which stands for its conference of the parties only where
+    # a generic noun or a number needs a body ("the Convention against Transnational
+    # Organized Crime, the Conference of the Parties to the Convention ... resolution 10/1").
+    convention: bool = False
 
 
 def _mentions(masked: str, language: str) -> _Mentions:
@@ -487,9 +491,10 @@ def _mentions(masked: str, language: str) -> _Mentions:
         row = _lookup_body(m.group("name"), language)
         if row is None:
             continue
-        if row["role"] == "body":
+        if row["role"] in ("body", "convention"):
             out.append(_Mention(m.start("name"), m.end(), row["body"],
-                                bodies()[row["body"]]["class"], row["gender"]))
+                                bodies()[row["body"]]["class"], row["gender"],
+                                row["role"] == "convention"))
         else:
             out.append(_Mention(m.start("name"), m.end(), None, row["body"], row["gender"]))
     return _Mentions(out)
@@ -500,8 +505,9 @@ class _Mentions(list):
 
     def __init__(self, mentions):
         super().__init__(mentions)
-        self.by_start = {x.start: x for x in self}
-        self.by_end = {x.end: x for x in self}
+        names = [x for x in self if not x.convention]
+        self.by_start = {x.start: x for x in names}
+        self.by_end = {x.end: x for x in names}
         self.ends = [x.end for x in self]
 
     def before(self, pos: int) -> list[_Mention]:
@@ -542,6 +548,8 @@ def _resolve_possessive(masked: str, pos: int, gender: str, language: str,
     for x in reversed(mentions.before(pos)):
         if pos - x.end > _POSSESSIVE_WINDOW:
             break
+        if x.convention:
+            continue
         body = _resolve_generic(x, mentions)
         if gender == "m":
             if body and x.gender == "m":

@@ -474,3 +474,54 @@ def test_a_place_in_a_resolution_may_stand_between_a_body_and_its_possessive():
     # The Arabic is matched in its normalized form (الفقرة as الفقره).
     text = normalize_ar("للبيئة، في الفقرة 2 من ")
     assert references._possessive_gap("ar").fullmatch(text, len(normalize_ar("للبيئة")))
+
+
+CTOC = ("Conference of the Parties to the United Nations Convention against Transnational "
+        "Organized Crime")
+CAC = "Conference of the States Parties to the United Nations Convention against Corruption"
+# A/RES/75/194, para. 23, in both languages.
+CAC_194 = [(OTHER, CAC, "CAC/COSP resolution 3/1", "3/1", "2009-11-13"),
+           (OTHER, CAC, "CAC/COSP decision 5/1", "5/1", "2013-11-29")]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # A/RES/76/186, para. 47 (English): the Conference is named by its Convention
+    # ("the Conference of the Parties to the Convention") before the resolutions.
+    ("en", "Recognizing that, in accordance with the United Nations Convention against "
+           "Transnational Organized Crime, the Conference of the Parties to the Convention is "
+           "established to improve the capacity of States parties to combat transnational "
+           "organized crime ..., and in this regard taking note of resolution 10/1 of 16 October "
+           "2020, entitled “Launch of the review process ...” and resolution 10/3, also of 16 "
+           "October 2020, entitled “Effective implementation of the Protocol ...”, adopted by the "
+           "Conference of the Parties at its tenth session",
+     [(OTHER, CTOC, "CTOC/COP resolution 10/1", "10/1", "2020-10-16"),
+      (OTHER, CTOC, "CTOC/COP resolution 10/3", "10/3", "2020-10-16")]),
+    # A/RES/75/194, para. 23 (English): "the Conference of the States Parties to the
+    # Convention", then "Conference decision 5/1".
+    ("en", "the Mechanism for the Review of Implementation of the United Nations Convention "
+           "against Corruption ..., and recalling in that regard resolution 3/1 of 13 November "
+           "2009 of the Conference of the States Parties to the Convention, including the terms "
+           "of reference of the Mechanism contained in the annex to that resolution, Conference "
+           "decision 5/1 of 29 November 2013",
+     CAC_194),
+    # The same paragraph in Arabic: "مؤتمر الدول الأطراف في الاتفاقية".
+    ("ar", "آلية استعراض تنفيذ اتفاقية الأمم المتحدة لمكافحة الفساد ... وإذ تشير في هذا الصدد إلى "
+           "القرار 3/1 المؤرخ 13 تشرين الثاني/نوفمبر 2009 الصادر عن مؤتمر الدول الأطراف في "
+           "الاتفاقية، بما في ذلك اختصاصات الآلية الواردة في مرفق ذلك القرار، ومقرر المؤتمر 5/1 "
+           "المؤرخ 29 تشرين الثاني/نوفمبر 2013",
+     CAC_194),
+])
+def test_a_conference_is_named_by_its_convention(language, text, expected):
+    assert _bodies(text, language) == expected
+
+
+def test_76_186_cites_the_conferences_resolutions_in_both_languages():
+    # Para. 47: Arabic "اللذين اتخذهما مؤتمر الأطراف" and English "adopted by the Conference of
+    # the Parties" cite the same two resolutions of the same Conference.
+    def conference(path):
+        refs = load_resolution(path).references
+        return sorted(refs.loc[refs["label"].isin(["10/1", "10/3"]), "symbol"].fillna(""))
+
+    expected = ["CTOC/COP resolution 10/1", "CTOC/COP resolution 10/3"]
+    assert conference(XML_AR) == expected
+    assert conference(XML_EN) == expected
