@@ -168,9 +168,9 @@ def _to_matching(index, s: int, e: int) -> tuple[int, int]:
 
 # A UN document symbol: a Latin capital, then /segments (A/68/457, E/2002/68/Add.1,
 # CTOC/COP/WG.4/2013/5, ICCD/COP(14)/..., A/71/6(Sect.2), A/75/6 (Sect. 3)/Add.1); at
-# least one digit somewhere.
+# least one digit somewhere. "No.4204/Add.29" is a number (an IMO circular letter).
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/.\-])[A-Z][A-Za-z]{0,11}(?:\.\d+)?(?:\(\d+\))?"
+    r"(?<![A-Za-z0-9/.\-])(?!No\.)[A-Z][A-Za-z]{0,11}(?:\.\d+)?(?:\(\d+\))?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"
     r"(?:\([A-Za-z0-9.\-]{1,15}\)| ?\((?:Sect|Part|Vol|Supp|SUPP|supp)[A-Za-z0-9. \-]{0,12}\))?"
     r"){1,8}"
@@ -181,12 +181,18 @@ _ROMAN_NUMBER = re.compile(r"[IVXL]{1,6}/\d{1,3}")
 _RES_OR_DEC = re.compile(r"/(?:RES|Res|DEC|Dec)[/.]")
 
 
+# A section or volume of a document, written "(Sect.3)" or " (Sect. 3)", "(Vol.I)".
+_SECTION_QUALIFIER = re.compile(r" ?\((Sect|Vol)\. ?(?=\w)")
+
+
 def canonical_symbol(symbol: str) -> str:
-    """A document symbol as this module writes it: dashes unified, no trailing stop, and a
-    Security Council year after a space ("S/RES/2388 (2017)")."""
+    """A document symbol as this module writes it: dashes unified, no trailing stop, a
+    Security Council year after a space ("S/RES/2388 (2017)"), a section or volume as the
+    symbol has it ("A/75/6 (Sect. 3)/Add.1", which Arabic texts also write "(Sect.3)")."""
     s = symbol.translate(_DASHES).strip().rstrip(".,;:")
     if s.count("(") < s.count(")"):
         s = s.rstrip(")")
+    s = _SECTION_QUALIFIER.sub(r" (\1. ", s)
     return re.sub(r"^(S/RES/\d+) ?\(", r"\1 (", s)
 
 
@@ -658,12 +664,15 @@ def _fit_body(body: str | None, shape: dict, unresolved: bool) -> str | None:
         return body if numbering == "year" else "ECOSOC"
     if shape["shape"] == "old":  # 1514 (XV); another body's 574 (XXVII) has no symbol
         return body or "GA"
-    if re.fullmatch(r"[IVXL]+", shape["session"]):  # X/2: never the Assembly's numbering
-        return body if body != "GA" else None
-    if body is None:
+    if body is None:  # the Assembly, unless _not_the_assembly finds it never numbered so
         return None if unresolved else "GA"
+    if _ROMAN_SESSION.fullmatch(shape["session"]):  # X/2: never the Assembly's numbering
+        return body if body != "GA" else None
     # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
     return body if numbering == "session" else "GA"
+
+
+_ROMAN_SESSION = re.compile(r"[IVXL]+")
 
 
 def _plausible_ga(shape: dict, date: str | None) -> bool | None:
@@ -682,6 +691,8 @@ def _numbered_by_assembly(shape: dict) -> bool:
     from its ``numbered_from`` session (31, 1976); before, 1514 (XV). "4/6" is never its."""
     first = bodies()["GA"]["numbered_from"]
     session = shape.get("session", "")
+    if shape["shape"] == "session" and _ROMAN_SESSION.fullmatch(session):
+        return False  # "decision X/2": a conference numbering its meetings so
     return not (shape["shape"] == "session" and session.isdigit() and first
                 and int(session) < int(first))
 
@@ -730,6 +741,9 @@ def _symbol(body: str | None, decision: bool, shape: dict) -> str | None:
         template = row["decision_symbol"] if decision else row["resolution_symbol"]
     if not template:
         return None
+    session = shape.get("session", "")
+    if row["roman_until"] and session.isdigit() and int(session) <= int(row["roman_until"]):
+        shape = {**shape, "session": to_roman(int(session))}  # Arabic 10/2 is English X/2
     try:
         return template.format(**shape)
     except KeyError:
@@ -911,7 +925,7 @@ def find_references(text: str, language: str, previous_series: str = "UNTS",
                                "Series", symbol, symbol.split(" ", 1)[1], text=text[os_:oe]))
     for m in _SYMBOL.finditer(masked):
         raw = m.group()
-        if not _HAS_DIGIT.search(raw) or _ROMAN_NUMBER.fullmatch(raw):
+        if not _HAS_DIGIT.search(raw) or _ROMAN_NUMBER.fullmatch(raw.rstrip(".,;:")):
             continue
         symbol = canonical_symbol(raw)
         e = m.start() + len(raw.rstrip(".,;:"))

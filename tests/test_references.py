@@ -424,9 +424,10 @@ def _bodies(text, language):
     # A/RES/75/194, para. 83 (Arabic), first item: undated, body named before "بما في ذلك".
     ("ar", "بما في ذلك القراران 7/8 المتعلق بالفساد في ميدان الرياضة",
      [(OTHER, None, None, "7/8", None)]),
-    # A/RES/75/239, footnote 27 (Arabic): the Conference named before the keyword.
+    # A/RES/75/239, footnote 27 (Arabic): the Conference named before the keyword; the
+    # symbol as the English footnote writes it ("decision XII/23").
     ("ar", "ومؤتمر الأطراف في اتفاقية التنوع البيولوجي، المقرر 12/23، الفقرات 19-22.",
-     [(OTHER, CBD, "CBD/COP decision 12/23", "12/23", None)]),
+     [(OTHER, CBD, "CBD/COP decision XII/23", "12/23", None)]),
     # A/RES/75/199, footnote 6 (English): a resolution in a report, of no body named.
     ("en", "(A/69/53/Add.1, A/69/53/Add.1/Corr.1 and A/69/53/Add.1/Corr.2), chap. IV, sect. A, "
            "resolution 27/12.",
@@ -525,3 +526,55 @@ def test_76_186_cites_the_conferences_resolutions_in_both_languages():
     expected = ["CTOC/COP resolution 10/1", "CTOC/COP resolution 10/3"]
     assert conference(XML_AR) == expected
     assert conference(XML_EN) == expected
+
+
+def _symbols(text, language):
+    return [r.symbol for r in find_references(text, language)]
+
+
+@pytest.mark.parametrize("en, ar", [
+    # A/RES/75/253, footnote 36: the Arabic writes the section without spaces.
+    ("A/75/6 (Sect. 3)/Add.1 and A/75/6 (Sect. 3)/Add.6/Corr.1.",
+     "A/75/6(Sect.3)/Add.1 و A/75/6(Sect.3)/Add.6/Corr.1."),
+    # A/RES/75/239, para. 329: the English numbers the meeting in Roman numerals.
+    ("Aichi Biodiversity Target 11, enshrined in decision X/2 of the tenth meeting of the "
+     "Conference of the Parties to the Convention on Biological Diversity",
+     "أهداف آيتشي للتنوع البيولوجي، المجسدة في المقرر 10/2 الصادر عن الاجتماع العاشر لمؤتمر "
+     "الأطراف في اتفاقية التنوع البيولوجي"),
+    # A/RES/75/226, first preambular paragraph: the Commission numbers as the Council does.
+    ("Commission on Population and Development resolutions 2006/2 of 10 May 2006, 2008/1 of "
+     "11 April 2008",
+     "قرارات لجنة السكان والتنمية 2006/2 المؤرخ 10 أيار/مايو 2006 و 2008/1 المؤرخ 11 نيسان/أبريل "
+     "2008"),
+    # A/RES/75/239, footnote 58: "No.4204/Add.29" is an IMO circular letter's number.
+    ("See International Maritime Organization circular letter No.4204/Add.29 dated 4 September "
+     "2020.",
+     "انظر المنظمة البحرية الدولية، الرسالة المعممة رقم 4204/Add.29 الصادرة في 4 أيلول/سبتمبر "
+     "2020."),
+], ids=["section", "roman-meeting", "population-commission", "circular-letter"])
+def test_english_and_arabic_cite_the_same_symbols(en, ar):
+    assert _symbols(en, "en") == _symbols(ar, "ar")
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "A/75/6 (Sect. 3)/Add.1 and A/75/6 (Sect. 3)/Add.6/Corr.1.",
+     ["A/75/6 (Sect. 3)/Add.1", "A/75/6 (Sect. 3)/Add.6/Corr.1"]),
+    ("en", "Aichi Biodiversity Target 11, enshrined in decision X/2 of the tenth meeting of the "
+           "Conference of the Parties to the Convention on Biological Diversity",
+     ["CBD/COP decision X/2"]),
+    # A/RES/75/239, para. 313: a conference's decision, its body named after it.
+    ("en", "Recalls decision IX/16 C, adopted at the ninth meeting of the Conference of the "
+           "Parties to the Convention on Biological Diversity", ["CBD/COP decision IX/16"]),
+    # A/RES/75/229 (Arabic), paragraph row 9: 12/11 of the Conference, which English writes
+    # XII/11; from its fourteenth meeting the Conference numbers so itself (14/4).
+    ("ar", "والمقرر 12/11 المؤرخ 17 تشرين الأول/أكتوبر 2014 لمؤتمر الأطراف في اتفاقية التنوع "
+           "البيولوجي بشأن التنوع البيولوجي وتنمية السياحة", ["CBD/COP decision XII/11"]),
+    ("en", "decision 14/4 of 30 November 2018 of the Conference of the Parties to the Convention "
+           "on Biological Diversity", ["CBD/COP decision 14/4"]),
+    ("en", "Commission on Population and Development resolutions 2006/2 of 10 May 2006",
+     ["CPD resolution 2006/2"]),
+    # A/RES/75/239, footnote 125: "decision II/10." is no document symbol.
+    ("en", "See A/51/312, annex II, decision II/10.", ["A/51/312", None]),
+])
+def test_symbols_written_one_way_in_both_languages(language, text, expected):
+    assert _symbols(text, language) == expected
