@@ -172,7 +172,7 @@ def _to_matching(index, s: int, e: int) -> tuple[int, int]:
 _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/.\-])(?!No\.)[A-Z][A-Za-z]{0,11}(?:\.\d+)?(?:\(\d+\))?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"
-    r"(?:\([A-Za-z0-9.\-]{1,15}\)| ?\((?:Sect|Part|Vol|Supp|SUPP|supp)[A-Za-z0-9. \-]{0,12}\))?"
+    r"(?:\([A-Za-z0-9.\-]{1,15}\)| ?\((?i:sect|part|vol|supp)[A-Za-z0-9. \-]{0,12}\))?"
     r"){1,8}"
     r"(?:(?<=\d) ?\((?:19|20)\d\d\))?")
 _HAS_DIGIT = re.compile(r"\d")
@@ -181,18 +181,19 @@ _ROMAN_NUMBER = re.compile(r"[IVXL]{1,6}/\d{1,3}")
 _RES_OR_DEC = re.compile(r"/(?:RES|Res|DEC|Dec)[/.]")
 
 
-# A section or volume of a document, written "(Sect.3)" or " (Sect. 3)", "(Vol.I)".
-_SECTION_QUALIFIER = re.compile(r" ?\((Sect|Vol)\. ?(?=\w)")
+# A section, part or volume of a document, written "(Sect.3)" or " (Sect. 3)", "(Vol.I)",
+# "(part II)".
+_QUALIFIER_WORD = re.compile(r" ?\((sect|vol|parts?)(\.?) ?(?=\w)", re.IGNORECASE)
 
 
 def canonical_symbol(symbol: str) -> str:
     """A document symbol as this module writes it: dashes unified, no trailing stop, a
-    Security Council year after a space ("S/RES/2388 (2017)"), a section or volume as the
-    symbol has it ("A/75/6 (Sect. 3)/Add.1", which Arabic texts also write "(Sect.3)")."""
+    Security Council year after a space ("S/RES/2388 (2017)"), a section, part or volume as
+    the symbol has it ("A/75/6 (Sect. 3)/Add.1", which Arabic texts also write "(Sect.3)")."""
     s = symbol.translate(_DASHES).strip().rstrip(".,;:")
     if s.count("(") < s.count(")"):
         s = s.rstrip(")")
-    s = _SECTION_QUALIFIER.sub(r" (\1. ", s)
+    s = _QUALIFIER_WORD.sub(lambda m: f" ({m[1].capitalize()}{m[2]} ", s)
     return re.sub(r"^(S/RES/\d+) ?\(", r"\1 (", s)
 
 
@@ -229,7 +230,8 @@ def classify_symbol(symbol: str) -> tuple[str, str | None]:
 
 @functools.cache
 def _treaty_regex() -> re.Pattern:
-    """Treaty Series citations in any of the languages (Arabic texts cite in English too)."""
+    """Treaty Series citations in any of the languages (Arabic texts cite in English too,
+    with the conjunction written on it: "وUnited Nations, Treaty Series")."""
     roles: dict[str, list[str]] = {}
     for r in _read_csv("treaty_series.csv"):
         roles.setdefault(r["role"], []).append(_norm(r["phrase"], r["language"]))
@@ -238,7 +240,7 @@ def _treaty_regex() -> re.Pattern:
     series = "|".join(
         f"(?P<{role}>{_alternation(roles[role])})" for role in ("unts", "lnts", "ibid"))
     return re.compile(
-        rf"{_LETTER_START}(?:{series}){comma}(?:{_alternation(roles['volume'])}){comma}(?P<vol>\d+){comma}"
+        rf"(?:{_LETTER_START}|(?<=(?<!\w)\u0648))(?:{series}){comma}(?:{_alternation(roles['volume'])}){comma}(?P<vol>\d+){comma}"
         rf"(?:(?:{_alternation(roles['numbers'])})\s*+(?P<no1>\d+)\s*+(?:[,،]|and|et|y|و)\s*+"
         rf"(?P<no2>\d+)|(?:{_alternation(roles['number'])})\s*+(?P<no>\d+))",
         re.IGNORECASE)

@@ -551,7 +551,15 @@ def _symbols(text, language):
      "2020.",
      "انظر المنظمة البحرية الدولية، الرسالة المعممة رقم 4204/Add.29 الصادرة في 4 أيلول/سبتمبر "
      "2020."),
-], ids=["section", "roman-meeting", "population-commission", "circular-letter"])
+    # A/RES/75/163, footnote 8: "(part II)" in both, with a small letter.
+    ("See A/73/12 (part II).", "انظر A/73/12 (part II)."),
+    # A/RES/75/167, footnote 7: the Arabic writes the conjunction on the English citation.
+    ("Ibid., vols. 2171 and 2173, No. 27531, and resolution 66/138, annex; and United Nations, "
+     "Treaty Series, vol. 2131, No. 20378.",
+     "المرجع نفسه، المجلدان 2171 و 2173، الرقم 27531، والقرار 66/138، المرفق؛ وUnited Nations, "
+     "Treaty Series, vol. 2131, No. 20378."),
+], ids=["section", "roman-meeting", "population-commission", "circular-letter", "part",
+        "treaty-after-wa"])
 def test_english_and_arabic_cite_the_same_symbols(en, ar):
     assert _symbols(en, "en") == _symbols(ar, "ar")
 
