@@ -558,8 +558,12 @@ def _symbols(text, language):
      "Treaty Series, vol. 2131, No. 20378.",
      "المرجع نفسه، المجلدان 2171 و 2173، الرقم 27531، والقرار 66/138، المرفق؛ وUnited Nations, "
      "Treaty Series, vol. 2131, No. 20378."),
+    # A/RES/75/198, para. 133: the Statistical Commission's decision; the English read
+    # "Commission" as the Commission on Narcotic Drugs named earlier.
+    ("Recalls Statistical Commission decision 48/110 of 10 March 2017 on statistics on drugs",
+     "تشير إلى مقرر اللجنة الإحصائية 48/110 المؤرخ 10 آذار/مارس 2017 بشأن إحصاءات المخدرات"),
 ], ids=["section", "roman-meeting", "population-commission", "circular-letter", "part",
-        "treaty-after-wa"])
+        "treaty-after-wa", "statistical-commission"])
 def test_english_and_arabic_cite_the_same_symbols(en, ar):
     assert _symbols(en, "en") == _symbols(ar, "ar")
 
@@ -581,6 +585,10 @@ def test_english_and_arabic_cite_the_same_symbols(en, ar):
            "on Biological Diversity", ["CBD/COP decision 14/4"]),
     ("en", "Commission on Population and Development resolutions 2006/2 of 10 May 2006",
      ["CPD resolution 2006/2"]),
+    # A/RES/75/198, para. 133.
+    ("en", "Recalls Statistical Commission decision 48/110 of 10 March 2017 on statistics on "
+           "drugs and drug use, encourages collaboration between the Statistical Commission and "
+           "the Commission on Narcotic Drugs", ["Statistical Commission decision 48/110"]),
     # A/RES/75/239, footnote 125: "decision II/10." is no document symbol.
     ("en", "See A/51/312, annex II, decision II/10.", ["A/51/312", None]),
 ])
