@@ -168,11 +168,11 @@ def _to_matching(index, s: int, e: int) -> tuple[int, int]:
 
 # A UN document symbol: a Latin capital, then /segments (A/68/457, E/2002/68/Add.1,
 # CTOC/COP/WG.4/2013/5, ICCD/COP(14)/..., A/71/6(Sect.2), A/75/6 (Sect. 3)/Add.1); at
-# least one digit somewhere.
+# least one digit somewhere. "No.4204/Add.29" is a number (an IMO circular letter).
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/.\-])[A-Z][A-Za-z]{0,11}(?:\.\d+)?(?:\(\d+\))?"
+    r"(?<![A-Za-z0-9/.\-])(?!No\.)[A-Z][A-Za-z]{0,11}(?:\.\d+)?(?:\(\d+\))?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"
-    r"(?:\([A-Za-z0-9.\-]{1,15}\)| ?\((?:Sect|Part|Vol|Supp|SUPP|supp)[A-Za-z0-9. \-]{0,12}\))?"
+    r"(?:\([A-Za-z0-9.\-]{1,15}\)| ?\((?i:sect|part|vol|supp)[A-Za-z0-9. \-]{0,12}\))?"
     r"){1,8}"
     r"(?:(?<=\d) ?\((?:19|20)\d\d\))?")
 _HAS_DIGIT = re.compile(r"\d")
@@ -181,12 +181,19 @@ _ROMAN_NUMBER = re.compile(r"[IVXL]{1,6}/\d{1,3}")
 _RES_OR_DEC = re.compile(r"/(?:RES|Res|DEC|Dec)[/.]")
 
 
+# A section, part or volume of a document, written "(Sect.3)" or " (Sect. 3)", "(Vol.I)",
+# "(part II)".
+_QUALIFIER_WORD = re.compile(r" ?\((sect|vol|parts?)(\.?) ?(?=\w)", re.IGNORECASE)
+
+
 def canonical_symbol(symbol: str) -> str:
-    """A document symbol as this module writes it: dashes unified, no trailing stop, and a
-    Security Council year after a space ("S/RES/2388 (2017)")."""
+    """A document symbol as this module writes it: dashes unified, no trailing stop, a
+    Security Council year after a space ("S/RES/2388 (2017)"), a section, part or volume as
+    the symbol has it ("A/75/6 (Sect. 3)/Add.1", which Arabic texts also write "(Sect.3)")."""
     s = symbol.translate(_DASHES).strip().rstrip(".,;:")
     if s.count("(") < s.count(")"):
         s = s.rstrip(")")
+    s = _QUALIFIER_WORD.sub(lambda m: f" ({m[1].capitalize()}{m[2]} ", s)
     return re.sub(r"^(S/RES/\d+) ?\(", r"\1 (", s)
 
 
@@ -223,7 +230,8 @@ def classify_symbol(symbol: str) -> tuple[str, str | None]:
 
 @functools.cache
 def _treaty_regex() -> re.Pattern:
-    """Treaty Series citations in any of the languages (Arabic texts cite in English too)."""
+    """Treaty Series citations in any of the languages (Arabic texts cite in English too,
+    with the conjunction written on it: "وUnited Nations, Treaty Series")."""
     roles: dict[str, list[str]] = {}
     for r in _read_csv("treaty_series.csv"):
         roles.setdefault(r["role"], []).append(_norm(r["phrase"], r["language"]))
@@ -232,7 +240,7 @@ def _treaty_regex() -> re.Pattern:
     series = "|".join(
         f"(?P<{role}>{_alternation(roles[role])})" for role in ("unts", "lnts", "ibid"))
     return re.compile(
-        rf"{_LETTER_START}(?:{series}){comma}(?:{_alternation(roles['volume'])}){comma}(?P<vol>\d+){comma}"
+        rf"(?:{_LETTER_START}|(?<=(?<!\w)\u0648))(?:{series}){comma}(?:{_alternation(roles['volume'])}){comma}(?P<vol>\d+){comma}"
         rf"(?:(?:{_alternation(roles['numbers'])})\s*+(?P<no1>\d+)\s*+(?:[,،]|and|et|y|و)\s*+"
         rf"(?P<no2>\d+)|(?:{_alternation(roles['number'])})\s*+(?P<no>\d+))",
         re.IGNORECASE)
@@ -296,7 +304,7 @@ def _keyword_stems(language: str) -> tuple[str, ...] | None:
 def _body_regex(language: str) -> re.Pattern:
     """Body names and generic nouns; Arabic names may carry و، ب، ل، ال/لل clitics."""
     w = _words(language)
-    phrases = [r["key"] for r in w.get("body", []) + w.get("generic", [])]
+    phrases = [r["key"] for role in ("body", "generic", "convention") for r in w.get(role, [])]
     if language != "ar":
         return re.compile(_LETTER_START + r"(?:the\s++)?(?P<name>" + _alternation(phrases)
                           + r")(?!\w)", re.IGNORECASE)
@@ -314,7 +322,7 @@ def _body_lookup(language: str) -> dict[str, dict[str, str]]:
     """Normalized name (Arabic: also without its article) -> word row (body or generic)."""
     w = _words(language)
     out = {}
-    for r in w.get("body", []) + w.get("generic", []):
+    for r in w.get("body", []) + w.get("generic", []) + w.get("convention", []):
         key = " ".join(r["key"].split())
         out[key] = r
         if language == "ar" and key.startswith("ال"):
@@ -479,6 +487,10 @@ class _Mention:
     body: str | None  # body key, None for a generic noun
     cls: str  # class of body: assembly, council, commission, conference
     gender: str
+    # The name of a convention, which stands for its conference of the parties only where
+    # a generic noun or a number needs a body ("the Convention against Transnational
+    # Organized Crime, the Conference of the Parties to the Convention ... resolution 10/1").
+    convention: bool = False
 
 
 def _mentions(masked: str, language: str) -> _Mentions:
@@ -487,9 +499,10 @@ def _mentions(masked: str, language: str) -> _Mentions:
         row = _lookup_body(m.group("name"), language)
         if row is None:
             continue
-        if row["role"] == "body":
+        if row["role"] in ("body", "convention"):
             out.append(_Mention(m.start("name"), m.end(), row["body"],
-                                bodies()[row["body"]]["class"], row["gender"]))
+                                bodies()[row["body"]]["class"], row["gender"],
+                                row["role"] == "convention"))
         else:
             out.append(_Mention(m.start("name"), m.end(), None, row["body"], row["gender"]))
     return _Mentions(out)
@@ -500,8 +513,9 @@ class _Mentions(list):
 
     def __init__(self, mentions):
         super().__init__(mentions)
-        self.by_start = {x.start: x for x in self}
-        self.by_end = {x.end: x for x in self}
+        names = [x for x in self if not x.convention]
+        self.by_start = {x.start: x for x in names}
+        self.by_end = {x.end: x for x in names}
         self.ends = [x.end for x in self]
 
     def before(self, pos: int) -> list[_Mention]:
@@ -542,6 +556,8 @@ def _resolve_possessive(masked: str, pos: int, gender: str, language: str,
     for x in reversed(mentions.before(pos)):
         if pos - x.end > _POSSESSIVE_WINDOW:
             break
+        if x.convention:
+            continue
         body = _resolve_generic(x, mentions)
         if gender == "m":
             if body and x.gender == "m":
@@ -650,12 +666,15 @@ def _fit_body(body: str | None, shape: dict, unresolved: bool) -> str | None:
         return body if numbering == "year" else "ECOSOC"
     if shape["shape"] == "old":  # 1514 (XV); another body's 574 (XXVII) has no symbol
         return body or "GA"
-    if re.fullmatch(r"[IVXL]+", shape["session"]):  # X/2: never the Assembly's numbering
-        return body if body != "GA" else None
-    if body is None:
+    if body is None:  # the Assembly, unless _not_the_assembly finds it never numbered so
         return None if unresolved else "GA"
+    if _ROMAN_SESSION.fullmatch(shape["session"]):  # X/2: never the Assembly's numbering
+        return body if body != "GA" else None
     # "General Assembly and Security Council resolutions 70/262 and 2282 (2016)"
     return body if numbering == "session" else "GA"
+
+
+_ROMAN_SESSION = re.compile(r"[IVXL]+")
 
 
 def _plausible_ga(shape: dict, date: str | None) -> bool | None:
@@ -674,6 +693,8 @@ def _numbered_by_assembly(shape: dict) -> bool:
     from its ``numbered_from`` session (31, 1976); before, 1514 (XV). "4/6" is never its."""
     first = bodies()["GA"]["numbered_from"]
     session = shape.get("session", "")
+    if shape["shape"] == "session" and _ROMAN_SESSION.fullmatch(session):
+        return False  # "decision X/2": a conference numbering its meetings so
     return not (shape["shape"] == "session" and session.isdigit() and first
                 and int(session) < int(first))
 
@@ -722,6 +743,9 @@ def _symbol(body: str | None, decision: bool, shape: dict) -> str | None:
         template = row["decision_symbol"] if decision else row["resolution_symbol"]
     if not template:
         return None
+    session = shape.get("session", "")
+    if row["roman_until"] and session.isdigit() and int(session) <= int(row["roman_until"]):
+        shape = {**shape, "session": to_roman(int(session))}  # Arabic 10/2 is English X/2
     try:
         return template.format(**shape)
     except KeyError:
@@ -903,7 +927,7 @@ def find_references(text: str, language: str, previous_series: str = "UNTS",
                                "Series", symbol, symbol.split(" ", 1)[1], text=text[os_:oe]))
     for m in _SYMBOL.finditer(masked):
         raw = m.group()
-        if not _HAS_DIGIT.search(raw) or _ROMAN_NUMBER.fullmatch(raw):
+        if not _HAS_DIGIT.search(raw) or _ROMAN_NUMBER.fullmatch(raw.rstrip(".,;:")):
             continue
         symbol = canonical_symbol(raw)
         e = m.start() + len(raw.rstrip(".,;:"))

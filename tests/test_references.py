@@ -424,9 +424,10 @@ def _bodies(text, language):
     # A/RES/75/194, para. 83 (Arabic), first item: undated, body named before "بما في ذلك".
     ("ar", "بما في ذلك القراران 7/8 المتعلق بالفساد في ميدان الرياضة",
      [(OTHER, None, None, "7/8", None)]),
-    # A/RES/75/239, footnote 27 (Arabic): the Conference named before the keyword.
+    # A/RES/75/239, footnote 27 (Arabic): the Conference named before the keyword; the
+    # symbol as the English footnote writes it ("decision XII/23").
     ("ar", "ومؤتمر الأطراف في اتفاقية التنوع البيولوجي، المقرر 12/23، الفقرات 19-22.",
-     [(OTHER, CBD, "CBD/COP decision 12/23", "12/23", None)]),
+     [(OTHER, CBD, "CBD/COP decision XII/23", "12/23", None)]),
     # A/RES/75/199, footnote 6 (English): a resolution in a report, of no body named.
     ("en", "(A/69/53/Add.1, A/69/53/Add.1/Corr.1 and A/69/53/Add.1/Corr.2), chap. IV, sect. A, "
            "resolution 27/12.",
@@ -474,3 +475,122 @@ def test_a_place_in_a_resolution_may_stand_between_a_body_and_its_possessive():
     # The Arabic is matched in its normalized form (الفقرة as الفقره).
     text = normalize_ar("للبيئة، في الفقرة 2 من ")
     assert references._possessive_gap("ar").fullmatch(text, len(normalize_ar("للبيئة")))
+
+
+CTOC = ("Conference of the Parties to the United Nations Convention against Transnational "
+        "Organized Crime")
+CAC = "Conference of the States Parties to the United Nations Convention against Corruption"
+# A/RES/75/194, para. 23, in both languages.
+CAC_194 = [(OTHER, CAC, "CAC/COSP resolution 3/1", "3/1", "2009-11-13"),
+           (OTHER, CAC, "CAC/COSP decision 5/1", "5/1", "2013-11-29")]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # A/RES/76/186, para. 47 (English): the Conference is named by its Convention
+    # ("the Conference of the Parties to the Convention") before the resolutions.
+    ("en", "Recognizing that, in accordance with the United Nations Convention against "
+           "Transnational Organized Crime, the Conference of the Parties to the Convention is "
+           "established to improve the capacity of States parties to combat transnational "
+           "organized crime ..., and in this regard taking note of resolution 10/1 of 16 October "
+           "2020, entitled “Launch of the review process ...” and resolution 10/3, also of 16 "
+           "October 2020, entitled “Effective implementation of the Protocol ...”, adopted by the "
+           "Conference of the Parties at its tenth session",
+     [(OTHER, CTOC, "CTOC/COP resolution 10/1", "10/1", "2020-10-16"),
+      (OTHER, CTOC, "CTOC/COP resolution 10/3", "10/3", "2020-10-16")]),
+    # A/RES/75/194, para. 23 (English): "the Conference of the States Parties to the
+    # Convention", then "Conference decision 5/1".
+    ("en", "the Mechanism for the Review of Implementation of the United Nations Convention "
+           "against Corruption ..., and recalling in that regard resolution 3/1 of 13 November "
+           "2009 of the Conference of the States Parties to the Convention, including the terms "
+           "of reference of the Mechanism contained in the annex to that resolution, Conference "
+           "decision 5/1 of 29 November 2013",
+     CAC_194),
+    # The same paragraph in Arabic: "مؤتمر الدول الأطراف في الاتفاقية".
+    ("ar", "آلية استعراض تنفيذ اتفاقية الأمم المتحدة لمكافحة الفساد ... وإذ تشير في هذا الصدد إلى "
+           "القرار 3/1 المؤرخ 13 تشرين الثاني/نوفمبر 2009 الصادر عن مؤتمر الدول الأطراف في "
+           "الاتفاقية، بما في ذلك اختصاصات الآلية الواردة في مرفق ذلك القرار، ومقرر المؤتمر 5/1 "
+           "المؤرخ 29 تشرين الثاني/نوفمبر 2013",
+     CAC_194),
+])
+def test_a_conference_is_named_by_its_convention(language, text, expected):
+    assert _bodies(text, language) == expected
+
+
+def test_76_186_cites_the_conferences_resolutions_in_both_languages():
+    # Para. 47: Arabic "اللذين اتخذهما مؤتمر الأطراف" and English "adopted by the Conference of
+    # the Parties" cite the same two resolutions of the same Conference.
+    def conference(path):
+        refs = load_resolution(path).references
+        return sorted(refs.loc[refs["label"].isin(["10/1", "10/3"]), "symbol"].fillna(""))
+
+    expected = ["CTOC/COP resolution 10/1", "CTOC/COP resolution 10/3"]
+    assert conference(XML_AR) == expected
+    assert conference(XML_EN) == expected
+
+
+def _symbols(text, language):
+    return [r.symbol for r in find_references(text, language)]
+
+
+@pytest.mark.parametrize("en, ar", [
+    # A/RES/75/253, footnote 36: the Arabic writes the section without spaces.
+    ("A/75/6 (Sect. 3)/Add.1 and A/75/6 (Sect. 3)/Add.6/Corr.1.",
+     "A/75/6(Sect.3)/Add.1 و A/75/6(Sect.3)/Add.6/Corr.1."),
+    # A/RES/75/239, para. 329: the English numbers the meeting in Roman numerals.
+    ("Aichi Biodiversity Target 11, enshrined in decision X/2 of the tenth meeting of the "
+     "Conference of the Parties to the Convention on Biological Diversity",
+     "أهداف آيتشي للتنوع البيولوجي، المجسدة في المقرر 10/2 الصادر عن الاجتماع العاشر لمؤتمر "
+     "الأطراف في اتفاقية التنوع البيولوجي"),
+    # A/RES/75/226, first preambular paragraph: the Commission numbers as the Council does.
+    ("Commission on Population and Development resolutions 2006/2 of 10 May 2006, 2008/1 of "
+     "11 April 2008",
+     "قرارات لجنة السكان والتنمية 2006/2 المؤرخ 10 أيار/مايو 2006 و 2008/1 المؤرخ 11 نيسان/أبريل "
+     "2008"),
+    # A/RES/75/239, footnote 58: "No.4204/Add.29" is an IMO circular letter's number.
+    ("See International Maritime Organization circular letter No.4204/Add.29 dated 4 September "
+     "2020.",
+     "انظر المنظمة البحرية الدولية، الرسالة المعممة رقم 4204/Add.29 الصادرة في 4 أيلول/سبتمبر "
+     "2020."),
+    # A/RES/75/163, footnote 8: "(part II)" in both, with a small letter.
+    ("See A/73/12 (part II).", "انظر A/73/12 (part II)."),
+    # A/RES/75/167, footnote 7: the Arabic writes the conjunction on the English citation.
+    ("Ibid., vols. 2171 and 2173, No. 27531, and resolution 66/138, annex; and United Nations, "
+     "Treaty Series, vol. 2131, No. 20378.",
+     "المرجع نفسه، المجلدان 2171 و 2173، الرقم 27531، والقرار 66/138، المرفق؛ وUnited Nations, "
+     "Treaty Series, vol. 2131, No. 20378."),
+    # A/RES/75/198, para. 133: the Statistical Commission's decision; the English read
+    # "Commission" as the Commission on Narcotic Drugs named earlier.
+    ("Recalls Statistical Commission decision 48/110 of 10 March 2017 on statistics on drugs",
+     "تشير إلى مقرر اللجنة الإحصائية 48/110 المؤرخ 10 آذار/مارس 2017 بشأن إحصاءات المخدرات"),
+], ids=["section", "roman-meeting", "population-commission", "circular-letter", "part",
+        "treaty-after-wa", "statistical-commission"])
+def test_english_and_arabic_cite_the_same_symbols(en, ar):
+    assert _symbols(en, "en") == _symbols(ar, "ar")
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("en", "A/75/6 (Sect. 3)/Add.1 and A/75/6 (Sect. 3)/Add.6/Corr.1.",
+     ["A/75/6 (Sect. 3)/Add.1", "A/75/6 (Sect. 3)/Add.6/Corr.1"]),
+    ("en", "Aichi Biodiversity Target 11, enshrined in decision X/2 of the tenth meeting of the "
+           "Conference of the Parties to the Convention on Biological Diversity",
+     ["CBD/COP decision X/2"]),
+    # A/RES/75/239, para. 313: a conference's decision, its body named after it.
+    ("en", "Recalls decision IX/16 C, adopted at the ninth meeting of the Conference of the "
+           "Parties to the Convention on Biological Diversity", ["CBD/COP decision IX/16"]),
+    # A/RES/75/229 (Arabic), paragraph row 9: 12/11 of the Conference, which English writes
+    # XII/11; from its fourteenth meeting the Conference numbers so itself (14/4).
+    ("ar", "والمقرر 12/11 المؤرخ 17 تشرين الأول/أكتوبر 2014 لمؤتمر الأطراف في اتفاقية التنوع "
+           "البيولوجي بشأن التنوع البيولوجي وتنمية السياحة", ["CBD/COP decision XII/11"]),
+    ("en", "decision 14/4 of 30 November 2018 of the Conference of the Parties to the Convention "
+           "on Biological Diversity", ["CBD/COP decision 14/4"]),
+    ("en", "Commission on Population and Development resolutions 2006/2 of 10 May 2006",
+     ["CPD resolution 2006/2"]),
+    # A/RES/75/198, para. 133.
+    ("en", "Recalls Statistical Commission decision 48/110 of 10 March 2017 on statistics on "
+           "drugs and drug use, encourages collaboration between the Statistical Commission and "
+           "the Commission on Narcotic Drugs", ["Statistical Commission decision 48/110"]),
+    # A/RES/75/239, footnote 125: "decision II/10." is no document symbol.
+    ("en", "See A/51/312, annex II, decision II/10.", ["A/51/312", None]),
+])
+def test_symbols_written_one_way_in_both_languages(language, text, expected):
+    assert _symbols(text, language) == expected
