@@ -43,7 +43,8 @@ SECTIONS = ("preamble", "operative")
 ADDRESSING_CLASSES = frozenset(("requests", "urges/calls upon", "invites/encourages"))
 #: Words of the paragraph start that the lookup reads when the phrase column is empty.
 _MAX_WORDS = 8
-_ADDRESSEE_WORDS = 14
+#: The words an addressee may run to (a list of a dozen bodies).
+_ADDRESSEE_WORDS = 80
 
 # A paragraph number or sub-paragraph label at the start of a text: "٤ - ", "5.", "(a)".
 _LABEL = re.compile(r"\s*(?:[\d\u0660-\u0669]+\s*[-.\u2013]|\([^()\s]{1,6}\))\s*")
@@ -320,6 +321,7 @@ class Action(NamedTuple):
     is_opening: bool
     addressee: str
     addressee_start: int
+    addressee_ids: str = ""  # the actors named in the addressee, "|"-joined
 
 
 class _Tokens(NamedTuple):
@@ -444,7 +446,7 @@ def find_actions(text: str, language: str, section: str, phrase: str = "") -> li
         if found and (strength == "strong" or _weak_ok(tokens, *found, language, section)):
             actions.append(_action(text, tokens, k, *found, False, language))
             past = _index_past(tokens, actions[-1].end)
-    return actions
+    return _with_addressees(text, tokens, actions, language)
 
 
 # The sections whose lexicon rows a paragraph's verbs are looked up in, its own first.
@@ -498,52 +500,273 @@ def _index_past(tokens: _Tokens, end: int) -> int:
 def _action(text: str, tokens: _Tokens, boundary: int, row: dict, past: int, is_opening: bool,
             language: str) -> Action:
     """An Action from token positions: the surface runs from the boundary word to the
-    lemma's last word, so "وتطلب أيضا إلى" is the surface of a secondary تطلب."""
+    lemma's last word, so "وتطلب أيضا إلى" is the surface of a secondary تطلب. The
+    addressee is filled in once the next action is known (``_with_addressees``)."""
     start = tokens.starts[boundary]
     end = tokens.ends[past - 1]
-    surface = text[start:end]
-    addressee, where = "", -1
-    if row["verb_class"] in ADDRESSING_CLASSES:
-        addressee, where = _addressee(text, tokens, past, language)
-    return Action(row, surface, start, end, is_opening, addressee, where)
+    return Action(row, text[start:end], start, end, is_opening, "", -1)
 
 
 # ---------------------------------------------------------------------------------------
 # Addressees
+#
+# The addressee of "تحث الدول الأعضاء وسائر أصحاب الشأن ... على الاستمرار" or "invites
+# States, agencies and organizations of the United Nations system ... to disseminate" is a
+# chain of conjuncts (noun phrases joined by و / and / a comma / فضلا عن / as well as) after
+# the verb, up to the verb's complement (أن, إلى + masdar, to + verb, that ...) and never
+# past the next verb. The names the actor lexicon finds (``actors.find_actors``, the
+# mentions table's matches) are read whole, so the words inside a name ("Office on Drugs and
+# Crime", "لجنة منع الجريمة") do not end the phrase; ``addressee_id`` is every actor named in
+# the conjuncts. A comma clause between two conjuncts ("UNODC, in its capacity as ..., and
+# other agencies") is part of the text but names no addressee.
 
 
-def _addressee(text: str, tokens: _Tokens, past: int, language: str) -> tuple[str, int]:
-    """The noun phrase right after a verb (or after إلى / بـ / to), as text, and its start.
+class _Walk(NamedTuple):
+    """What the addressee walk reads: the paragraph, its words, where each name begins and
+    ends (word index -> index past its last word), and the first word it may not read."""
 
-    ``past`` is the index of the first token after the verb. Only a noun phrase that looks
-    like a party qualifies: in Arabic one that is definite (الدول, جميع الدول, مكتب الأمم
-    المتحدة); in English one that opens with a determiner or a capital (the
-    Secretary-General, all States, Member States).
+    text: str
+    tokens: _Tokens
+    names: dict[int, int]
+    limit: int
+    language: str
+
+
+def _with_addressees(text: str, tokens: _Tokens, actions: list[Action], language: str
+                     ) -> list[Action]:
+    """The actions with the addressee of each addressing verb, read up to the next action."""
+    if not any(a.row["verb_class"] in ADDRESSING_CLASSES for a in actions):
+        return actions
+    matches = _actor_matches(text, language)
+    names = _name_words(tokens, matches)
+    out = []
+    for k, a in enumerate(actions):
+        if a.row["verb_class"] in ADDRESSING_CLASSES:
+            limit = (_index_past(tokens, actions[k + 1].start) if k + 1 < len(actions)
+                     else len(tokens.norm))
+            past = _index_past(tokens, a.end)
+            walk = _Walk(text, tokens, names, min(limit, past + _ADDRESSEE_WORDS), language)
+            addressee, where, spans = _addressee(walk, past)
+            a = a._replace(addressee=addressee, addressee_start=where,
+                           addressee_ids=_actor_ids(matches, spans))
+        out.append(a)
+    return out
+
+
+def _name_words(tokens: _Tokens, matches: list) -> dict[int, int]:
+    """Word index where each name starts -> index of the first word after it."""
+    out = {}
+    for m in matches:
+        first = bisect.bisect_right(tokens.starts, m.start) - 1
+        if first >= 0 and tokens.ends[first] > m.start:
+            out[first] = max(_index_past(tokens, m.end), first + 1)
+    return out
+
+
+def _addressee(walk: _Walk, past: int) -> tuple[str, int, list[tuple[int, int]]]:
+    """The addressee after a verb (or after إلى / بـ / to), as text, its start, and the
+    character spans of its conjuncts.
+
+    ``past`` is the index of the first word after the verb. Only a phrase that looks like a
+    party opens it: a name of the actor lexicon; in Arabic a definite noun phrase (الدول,
+    جميع الدول, مكتب الأمم المتحدة); in English one that opens with a determiner or a
+    capital (the Secretary-General, all States, Member States).
     """
-    norm = tokens.norm[past: past + 2 * _ADDRESSEE_WORDS]
-    spans = list(zip(tokens.starts[past: past + 2 * _ADDRESSEE_WORDS],
-                     tokens.ends[past: past + 2 * _ADDRESSEE_WORDS], strict=True))
-    i = 0
-    while n := _skip(language, norm, i):
+    norm, language = walk.tokens.norm, walk.language
+    i = past
+    while i < walk.limit and (n := _skip(language, norm, i)):
         i += n
-    if i < len(norm) and norm[i] in _word_set(language, "to"):
+    if i < walk.limit and norm[i] in _word_set(language, "to"):
         i += 1
-    if i >= len(norm):
-        return "", -1
-    if language == "ar":
-        j, skip_chars = _ar_noun_phrase(text, spans, norm, i)
-    else:
-        j, skip_chars = _latin_noun_phrase(text, spans, norm, i, language)
+    if i >= walk.limit:
+        return "", -1, []
+    skip_chars = 1 if language == "ar" and norm[i].startswith(_AR_BA + _AR_ARTICLE) else 0
+    conjuncts = _conjuncts(walk, i)
+    if not conjuncts:
+        return "", -1, []
+    starts, ends = walk.tokens.starts, walk.tokens.ends
+    start = starts[i] + skip_chars
+    spans = [(starts[a], ends[b - 1]) for a, b in conjuncts]
+    return walk.text[start:spans[-1][1]], start, spans
+
+
+def _conjuncts(walk: _Walk, i: int) -> list[tuple[int, int]]:
+    """The word ranges of the conjuncts of the addressee starting at word ``i``."""
+    j = _conjunct(walk, i, first=True)
     if j <= i:
-        return "", -1
-    start = spans[i][0] + skip_chars
-    return text[start:spans[j - 1][1]], start
+        return []
+    out = [(i, j)]
+    while j < walk.limit:
+        gap = _gap(walk, j)
+        if _STRONG_PUNCT.search(gap):
+            break
+        found = _next_conjunct(walk, j, bool(_COMMA.search(gap)))
+        if found is None and _COMMA.search(gap):
+            # A comma clause, then the list goes on: "UNODC, in its capacity as ..., and".
+            after = _clause_end(walk, j)
+            found = _next_conjunct(walk, after, False, inclusion=False) if after else None
+        if found is None:
+            break
+        out.append(found)
+        j = found[1]
+    return out
 
 
-def _gap_has_punct(text: str, spans: list[tuple[int, int]], k: int, punct: re.Pattern
-                   ) -> bool:
-    """Whether punctuation separates word ``k - 1`` from word ``k``."""
-    return bool(punct.search(text, spans[k - 1][1], spans[k][0]))
+_COMMA = re.compile("[,\u060c]")  # Latin and Arabic comma
+_STRONG_PUNCT = re.compile("[;\u061b:.()\u201c\u201d\"]")  # ends a list; U+061B: Arabic ;
+#: The words a comma clause between two conjuncts may run to.
+_CLAUSE_WORDS = 25
+
+
+def _gap(walk: _Walk, j: int) -> str:
+    """The text between word ``j - 1`` and word ``j``."""
+    return walk.text[walk.tokens.ends[j - 1]:walk.tokens.starts[j]]
+
+
+def _next_conjunct(walk: _Walk, k: int, comma: bool, inclusion: bool = True
+                   ) -> tuple[int, int] | None:
+    """The conjunct that a coordinator (و, and, فضلا عن, as well as), a word that names a
+    part of the addressee (بما في ذلك, including: not after a comma clause, where it is the
+    clause's), or a bare comma opens at word ``k``: its word range, or None."""
+    norm, language = walk.tokens.norm, walk.language
+    n = _skip(language, norm, k, "coordinator") or (
+        inclusion and _skip(language, norm, k, "inclusion"))
+    if n:
+        end = _conjunct(walk, k + n)
+        return (k + n, end) if end > k + n else None
+    if language == "ar" and norm[k].startswith(_AR_WAW) and len(norm[k]) > 2 \
+            and norm[k] not in _word_set("ar", "stop"):
+        end = _conjunct(walk, k, waw=True)
+        return (k, end) if end > k else None
+    if not comma:
+        return None
+    end = _conjunct(walk, k)
+    # After a bare comma, a conjunct names an actor or the list goes on after it.
+    if end > k and (any(k <= w < end for w in walk.names) or end >= walk.limit
+                    or _joins(language, norm, end) or _COMMA.search(_gap(walk, end))
+                    or norm[end] in _word_set(language, "complement")):
+        return (k, end)
+    return None
+
+
+def _joins(language: str, norm: list[str], k: int) -> int:
+    """Length of the coordinator or inclusion word ("and", "including") at word ``k``."""
+    return _skip(language, norm, k, "coordinator") or _skip(language, norm, k, "inclusion")
+
+
+def _clause_end(walk: _Walk, k: int) -> int:
+    """The word after the comma that closes a clause starting at word ``k``, if one does
+    within a few words, before the verb's complement and any stronger punctuation; else 0."""
+    complement = _word_set(walk.language, "complement")
+    for j in range(k + 1, min(walk.limit, k + _CLAUSE_WORDS)):
+        gap = _gap(walk, j)
+        if _STRONG_PUNCT.search(gap) or walk.tokens.norm[j - 1] in complement:
+            return 0
+        if _COMMA.search(gap):
+            return j
+    return 0
+
+
+def _conjunct(walk: _Walk, k: int, first: bool = False, waw: bool = False) -> int:
+    """Index past the noun phrase starting at word ``k`` (``k`` when none does there)."""
+    if k >= walk.limit:
+        return k
+    if walk.language == "ar":
+        return _ar_conjunct(walk, k, first, waw)
+    return _latin_conjunct(walk, k, first)
+
+
+def _ar_conjunct(walk: _Walk, k: int, first: bool, waw: bool) -> int:
+    """An Arabic conjunct: a name, or a definite noun phrase (الدول الأعضاء, جميع الدول,
+    سائر أصحاب الشأن, مكتب الأمم المتحدة), with its adjectives (ذات الصلة, الأخرى) and the
+    body it belongs to (في منظومة الأمم المتحدة, من أعضاء فريق التنسيق ...)."""
+    norm = walk.tokens.norm
+    word = norm[k][1:] if waw else norm[k]
+    if first and word.startswith(_AR_BA + _AR_ARTICLE):
+        word = word[1:]
+    quantifiers, stops, cont = (_word_set("ar", r) for r in ("quantifier", "stop", "continue"))
+    if k in walk.names:
+        j, open_head = walk.names[k], False
+    elif word in quantifiers:
+        j, open_head = k + 1, True
+    elif _ar_definite(word) or (waw and _ar_possessed(word)):
+        j, open_head = k + 1, False  # الوكالات; after و also وصناديقها (its funds)
+    elif word not in stops and k + 1 < walk.limit and not _gap(walk, k + 1).strip() and (
+            _ar_definite(norm[k + 1]) or k + 1 in walk.names):
+        j, open_head = k + 1, True  # the head of a construct: مكتب الأمم المتحدة
+    else:
+        return k
+    while j < walk.limit and not _AR_PUNCT.search(_gap(walk, j)):
+        w = norm[j]
+        if j in walk.names:
+            j, open_head = walk.names[j], False
+        elif (linked := _linked_name(walk, j)) is not None:
+            j, open_head = linked, False
+        elif w in stops or (w.startswith(_AR_WAW) and len(w) > 2):
+            break  # a coordinated conjunct is the caller's
+        elif _ar_definite(w) or w in cont:
+            j, open_head = j + 1, w in cont
+        elif open_head:
+            j += 1  # سائر أصحاب, ذات صلة: the noun a quantifier or an adjective governs
+            open_head = j < walk.limit and (_ar_definite(norm[j]) or j in walk.names)
+        else:
+            break  # an indefinite word after a complete phrase: a masdar (دعم)
+    return j
+
+
+def _linked_name(walk: _Walk, j: int) -> int | None:
+    """Index past a name that a link word at ``j`` attaches to the phrase ("في منظومة الأمم
+    المتحدة", "من أعضاء فريق التنسيق", "of the United Nations system"), else None: one
+    word (a noun, an article) may come between them."""
+    if walk.tokens.norm[j] not in _word_set(walk.language, "link"):
+        return None
+    if walk.language == "ar" and j + 1 < walk.limit and _ar_definite(walk.tokens.norm[j + 1]) \
+            and not _AR_PUNCT.search(_gap(walk, j + 1)):
+        return j + 1  # the body the noun belongs to: الأطراف في الاتفاقية
+    for k in (j + 1, j + 2):
+        if k < walk.limit and _AR_PUNCT.search(_gap(walk, k)):
+            return None
+        if k in walk.names:
+            return walk.names[k] if walk.names[k] <= walk.limit else None
+    return None
+
+
+def _latin_conjunct(walk: _Walk, k: int, first: bool) -> int:
+    """An English conjunct: a name, or words up to punctuation or a word that ends the
+    phrase (to, that, in, as ...); the first opens with a capital or a determiner."""
+    norm, language = walk.tokens.norm, walk.language
+    stops = _word_set(language, "stop")
+    if k in walk.names:
+        j = walk.names[k]
+    elif norm[k] in stops or _joins(language, norm, k):
+        return k
+    elif first and not (walk.text[walk.tokens.starts[k]].isupper()
+                        or norm[k] in _word_set(language, "determiner")):
+        return k
+    else:
+        j = k + 1
+    while j < walk.limit and not _LATIN_PUNCT.search(_gap(walk, j)):
+        if j in walk.names:
+            j = walk.names[j]
+        elif (linked := _linked_name(walk, j)) is not None:
+            j = linked
+        elif _joins(language, norm, j) or (
+                norm[j] in stops and not (norm[j] in _word_set(language, "link")
+                                          and _names_a_body(walk, j + 1))):
+            break
+        else:
+            j += 1
+    return min(j, walk.limit)
+
+
+def _names_a_body(walk: _Walk, k: int) -> bool:
+    """Whether word ``k`` (after "the") is a capitalized word: after a preposition, the body
+    a noun belongs to ("States parties to the Convention", "States in Africa"), not the
+    verb's complement (to submit, in order to)."""
+    if k < walk.limit and walk.tokens.norm[k] == "the":
+        k += 1
+    return k < walk.limit and walk.text[walk.tokens.starts[k]].isupper() \
+        and not _LATIN_PUNCT.search(_gap(walk, k))
 
 
 def _ar_definite(word: str) -> bool:
@@ -554,67 +777,27 @@ def _ar_definite(word: str) -> bool:
     return word.startswith(_AR_LAM + _AR_LAM) or word.startswith(_AR_WAW + _AR_LAM + _AR_LAM)
 
 
-def _ar_noun_phrase(text: str, spans: list[tuple[int, int]], norm: list[str], i: int
-                    ) -> tuple[int, int]:
-    """End (word index) of an Arabic definite noun phrase starting at word ``i``, and the
-    number of clitic characters to skip at its start (the ب of "بالدول")."""
-    skip = 0
-    first = norm[i]
-    if first.startswith(_AR_BA + _AR_ARTICLE):
-        skip, first = 1, first[1:]
-    quantifiers = _word_set("ar", "quantifier")
-    stops = _word_set("ar", "stop")
-    cont = _word_set("ar", "continue")
-    definite_start = first.startswith(_AR_ARTICLE) or first in quantifiers or (
-        i + 1 < len(norm) and _ar_definite(norm[i + 1]) and first not in stops)
-    if not definite_start or first in stops:
-        return i, 0
-    seen_definite = _ar_definite(first)
-    j = i + 1
-    while j < len(norm) and j - i < _ADDRESSEE_WORDS:
-        w = norm[j]
-        if _gap_has_punct(text, spans, j, _AR_PUNCT) or w in stops:
-            break
-        if _ar_definite(w) or w in cont:
-            seen_definite = True
-        elif w.startswith(_AR_WAW) and len(w) > 2:
-            pass  # a coordinated noun: "ومنظمات المجتمع المدني"
-        elif seen_definite and norm[j - 1] not in cont:
-            break  # an indefinite word after a complete definite phrase: a masdar
-        j += 1
-    return j, skip
-
-
-def _latin_noun_phrase(text: str, spans: list[tuple[int, int]], norm: list[str], i: int,
-                       language: str) -> tuple[int, int]:
-    """End (word index) of an English noun phrase starting at word ``i``."""
-    first = text[spans[i][0]:spans[i][1]]
-    if not (first[:1].isupper() or norm[i] in ("the", "all", "relevant", "other", "each")):
-        return i, 0
-    stops = _word_set(language, "stop")
-    j = i + 1
-    while j < len(norm) and j - i < _ADDRESSEE_WORDS:
-        if _gap_has_punct(text, spans, j, _LATIN_PUNCT) or norm[j] in stops:
-            break
-        j += 1
-    return j, 0
+@functools.lru_cache(maxsize=1 << 12)
+def _ar_possessed(word: str) -> bool:
+    """A normalized Arabic noun with a possessive pronoun of two letters (صناديقها)."""
+    return any(len(s) >= 2 and word.endswith(s) and len(word) - len(s) >= 3
+               for s in _word_set("ar", "suffix"))
 
 
 def _actor_matches(text: str, language: str) -> list:
-    """The actors named in ``text``, if the actor lexicon (``actors.find_actors``) exists."""
-    try:
-        from .actors import find_actors
-    except ImportError:
-        return []
+    """The actors named in ``text``: the matches of the mentions table (the same cached
+    ``actors.find_actors``)."""
+    from .actors import find_actors
+
     return find_actors(text, language)
 
 
-def _actor_ids(matches: list, start: int, end: int) -> str:
-    """Ids of the actors named in ``[start, end)`` ("|"-joined); a name may begin before
-    the span with its clitic (بالدول)."""
+def _actor_ids(matches: list, spans: list[tuple[int, int]]) -> str:
+    """Ids of the actors named in the character spans ("|"-joined, in text order); a name
+    may begin before a span with its clitic (بالدول)."""
     ids: list[str] = []
     for m in matches:
-        if m.start < end and m.end > start and m.actor not in ids:
+        if m.actor not in ids and any(m.start < end and m.end > start for start, end in spans):
             ids.append(m.actor)
     return "|".join(ids)
 
@@ -644,19 +827,12 @@ def action_rows(paragraphs: pd.DataFrame, language: str) -> list[tuple]:
                 strict=True):
             if section not in SECTIONS:
                 continue
-            matches = None
             for a in find_actions(text, language, section, "" if sub else phrase):
                 if sub and a.is_opening:
                     continue
-                ids = ""
-                if a.addressee:
-                    if matches is None:
-                        matches = _actor_matches(text, language)
-                    ids = _actor_ids(matches, a.addressee_start,
-                                     a.addressee_start + len(a.addressee))
                 rows.append((idx, section, number, sub, a.row["verb"], a.row["lemma"],
                              _first_english(a.row), a.row["verb_class"], a.surface, a.start,
-                             a.end, a.is_opening, a.addressee, ids))
+                             a.end, a.is_opening, a.addressee, a.addressee_ids))
     return rows
 
 

@@ -59,7 +59,8 @@ def test_verb_words_have_sources_and_known_roles():
               encoding="utf-8") as f:
         data = pd.read_csv(f, dtype="str", keep_default_na=False)
     assert set(data["role"]) <= {"particle", "adverb", "trailing", "suffix", "to", "stop",
-                                 "continue", "quantifier"}
+                                 "continue", "quantifier", "coordinator", "inclusion", "link",
+                                 "determiner", "complement"}
     assert (data["source"].str.strip() != "").all()
     assert not data.duplicated(["language", "role", "word"]).any()
 
@@ -303,6 +304,83 @@ def test_addressee_ids_come_from_the_actor_lexicon():
              if m.start < request["end"] + 20 and m.end > request["end"]]
     assert found and request["addressee_id"] == found[0]
     assert table.loc[table["verb"] == "تقرر", "addressee_id"].tolist() == [""]
+
+
+def _addressee_ids(text: str, language: str) -> list[tuple[str, str]]:
+    """(verb, addressee_id) of each addressing action of one operative paragraph."""
+    table = verbs.actions_table(_paragraphs([("operative", "", text)]), language)
+    table = table[table["verb_class"].isin(verbs.ADDRESSING_CLASSES)]
+    return list(zip(table["verb"], table["addressee_id"], strict=True))
+
+
+@pytest.mark.parametrize(("number", "expected"), [
+    # "تحث الدول الأعضاء وسائر أصحاب الشأن المذكورين في خطة عمل ... على الاستمرار ...،
+    # وتدعو مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية
+    # والمنظمات الدولية والإقليمية ودون الإقليمية ذات الصلة إلى القيام بذلك أيضا"
+    (2, [("تحث", "member_states|stakeholders"),
+         ("تدعو", "cop_untoc|international_organizations")]),
+    # "وتدعو جميع الدول الأعضاء والوكالات ذات الصلة في منظومة الأمم المتحدة والمنظمات
+    # الدولية الأخرى، فضلاً عن المجتمع المدني، إلى الاحتفال بهذا اليوم العالمي"
+    (5, [("تدعو", "member_states|un_system|international_organizations|civil_society")]),
+    # "تهيب بالدول الأعضاء والمنظمات الدولية ومنظمات المجتمع المدني والقطاع الخاص دعم
+    # وزيادة جهود الوقاية": four addressees, then the masdar دعم.
+    (10, [("تهيب", "member_states|international_organizations|civil_society|private_sector")]),
+    # "تدعو لجنة منع الجريمة والعدالة الجنائية والفريق العامل المعني بالاتجار بالأشخاص،
+    # عملاً باتفاقية الأمم المتحدة ...، إلى النظر": the clause after the comma is no party.
+    (12, [("تدعو", "ccpcj|wg_trafficking")]),
+    # "تشجع مكتب الأمم المتحدة المعني بالمخدرات والجريمة والأعضاء الآخرين في فريق التنسيق
+    # المشترك بين الوكالات على مواصلة الإسهام ...، وتدعو في هذا الصدد المكتب وغيره من
+    # أعضاء فريق التنسيق المشترك بين الوكالات إلى التعاون مع الدول الأعضاء": the Member
+    # States there are the complement's, and "المكتب" alone names no actor of the lexicon.
+    (16, [("تشجع", "unodc|iacg_trafficking"), ("تدعو", "iacg_trafficking")]),
+])
+def test_addressees_of_the_seed(number, expected):
+    assert _addressee_ids(_seed_operative(number), "ar") == expected
+
+
+def test_addressee_is_a_list_in_english():
+    # A/RES/75/177 (corpus 75/en, 75_177_E.xml), operative paragraph 1.
+    text = ("Reaffirms the Declaration on the Right to Peace, adopted by the General Assembly "
+            "on 19 December 2016, and invites States, agencies and organizations of the "
+            "United Nations system and intergovernmental and non-governmental organizations "
+            "to disseminate the Declaration and to promote universal respect and "
+            "understanding thereof;")
+    # The General Assembly is named before the verb: not addressed.
+    assert _addressee_ids(text, "en") == [("invites", "states|un_system|ngos")]
+
+
+def test_addressee_reads_names_whole_in_english():
+    from analysis import load_resolution
+    from analysis.paths import RAW
+
+    res = load_resolution(RAW / "A_RES_76_186-2119241E.xml")
+    table = res.actions
+    operative = res.paragraphs[(res.paragraphs["section"] == "operative")
+                               & (res.paragraphs["sub"] == "")]
+    by_number = dict(zip(operative["number"], operative.index, strict=True))
+
+    def addressed(number: int) -> list[tuple[str, str]]:
+        rows = table[(table["paragraph"] == by_number[number]) & (table["addressee"] != "")]
+        return list(zip(rows["addressee"], rows["addressee_id"], strict=True))
+
+    # Operative 10: "Encourages the United Nations Office on Drugs and Crime to cooperate":
+    # "on" and "and" inside the name do not end it.
+    assert addressed(10) == [("the United Nations Office on Drugs and Crime", "unodc")]
+    # Operative 15: "Invites the United Nations Office on Drugs and Crime, in its capacity as
+    # coordinator of the Inter-Agency Coordination Group, and other relevant agencies of the
+    # United Nations system to further strengthen ..., and invites Member States and other
+    # international and bilateral donors to provide": the Coordination Group is named in a
+    # clause about the Office, not addressed.
+    assert [ids for _, ids in addressed(15)] == ["unodc|un_system", "member_states|donors"]
+
+
+def test_addressee_stops_at_the_next_verb():
+    # A/RES/75/158 (corpus 75/ar), operative 49: "تحث الحكومات وتشجع الهيئات الحكومية
+    # الدولية والمنظمات الدولية المعنية على كفالة ...": each verb has its own addressee.
+    text = ("تحث الحكومات وتشجع الهيئات الحكومية الدولية والمنظمات الدولية المعنية على "
+            "كفالة توفير التدريب")
+    assert _addressee_ids(text, "ar") == [("تحث", "governments"),
+                                          ("تشجع", "international_organizations")]
 
 
 def test_long_line_returns():
