@@ -537,7 +537,8 @@ def _with_addressees(text: str, tokens: _Tokens, actions: list[Action], language
     """The actions with the addressee of each addressing verb, read up to the next action."""
     if not any(a.row["verb_class"] in ADDRESSING_CLASSES for a in actions):
         return actions
-    matches = _actor_matches(text, language)
+    matches = sorted(_actor_matches(text, language), key=lambda m: m.start)
+    ends = [m.end for m in matches]
     names = _name_words(tokens, matches)
     out = []
     for k, a in enumerate(actions):
@@ -548,7 +549,7 @@ def _with_addressees(text: str, tokens: _Tokens, actions: list[Action], language
             walk = _Walk(text, tokens, names, min(limit, past + _ADDRESSEE_WORDS), language)
             addressee, where, spans = _addressee(walk, past)
             a = a._replace(addressee=addressee, addressee_start=where,
-                           addressee_ids=_actor_ids(matches, spans))
+                           addressee_ids=_actor_ids(matches, ends, spans))
         out.append(a)
     return out
 
@@ -792,11 +793,18 @@ def _actor_matches(text: str, language: str) -> list:
     return find_actors(text, language)
 
 
-def _actor_ids(matches: list, spans: list[tuple[int, int]]) -> str:
+def _actor_ids(matches: list, ends: list[int], spans: list[tuple[int, int]]) -> str:
     """Ids of the actors named in the character spans ("|"-joined, in text order); a name
-    may begin before a span with its clitic (بالدول)."""
+    may begin before a span with its clitic (بالدول). ``matches`` are in text order and do
+    not overlap, ``ends`` their ends: only those around the spans are looked at."""
     ids: list[str] = []
-    for m in matches:
+    if not spans:
+        return ""
+    last = spans[-1][1]
+    for k in range(bisect.bisect_right(ends, spans[0][0]), len(matches)):
+        m = matches[k]
+        if m.start >= last:
+            break
         if m.actor not in ids and any(m.start < end and m.end > start for start, end in spans):
             ids.append(m.actor)
     return "|".join(ids)
