@@ -1314,8 +1314,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if heading:
         label = _part_label(text, lang)
         if label and st.section != "annex":
-            st.part, st.fresh_part = label, True
+            st.part = label
             st.section = "preamble"
+        st.fresh_part = True  # (after a heading, a part's or an article's, numbering may restart)
         _reset_subs(st)
         st.heading_more = heading - 1
         if heading == 1 and not label:
@@ -1901,6 +1902,10 @@ def _join_pieces(pieces: list[str]) -> str:
     return out
 
 
+#: Punctuation a footnote marker may stand before ("، ^(٥)" is not written, "^(٥)،" is).
+_AFTER_MARKER_PUNCT = frozenset(",.;:\u060c\u061b)")
+
+
 def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     """Block text from raw text: (text, bold opening phrase, footnote numbers).
 
@@ -1917,7 +1922,12 @@ def clean_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     if found:  # the text between the markers (as ``_MARKER.sub``)
         ends = [0, *(m.end() for m in found)]
         starts = [*(m.start() for m in found), len(raw)]
-        text = "".join(raw[a:b] for a, b in zip(ends, starts, strict=True))
+        pieces = [raw[a:b] for a, b in zip(ends, starts, strict=True)]
+        text = pieces[0]
+        for piece in pieces[1:]:
+            if piece[:1] in _AFTER_MARKER_PUNCT:  # "word ^(5)," : the space goes with the marker
+                text = text.rstrip(" ")
+            text += piece
     if "**" not in text:
         return _squeeze(text), "", numbers
     bold = _LEADING_BOLD.match(text.lstrip())

@@ -266,7 +266,7 @@ def test_ends_terminal(text, terminal):
 
 def test_clean_text_removes_markers_and_bold():
     text, phrase, notes = segment.clean_text("**تطلب** إلى الألفية^(١) ومؤتمر ٢٠٠٥ ^(٢)، شيء")
-    assert text == "تطلب إلى الألفية ومؤتمر ٢٠٠٥ ، شيء"
+    assert text == "تطلب إلى الألفية ومؤتمر ٢٠٠٥، شيء"  # the marker's space goes with it
     assert phrase == "تطلب"
     assert notes == (1, 2)
 
@@ -991,3 +991,26 @@ def test_a_table_note_cut_by_a_page_break_stays_in_the_table():
     annex = _annex_blocks("General temporary assistance positions\n\n" + table, BODY_EN)
     assert [b.kind for b in annex] == ["heading", "paragraph"]
     assert annex[1].text.endswith("NGS, national || General Service.")
+
+
+def test_numbering_restarting_after_an_article_heading_is_no_warning():
+    # A/RES/75/212, annex III: the rules of procedure number each rule's paragraphs from 1;
+    # "numbering restarts" is said only where no heading comes between
+    text = (COVER_EN + "Recalling its resolutions,\n\n1. Adopts the rules annexed to the "
+            "present resolution." + CLOSING_EN + "\nAnnex\n\nRule 1\n\n1. The Conference "
+            "shall elect a President.\n\n2. It shall elect ten Vice-Presidents.\n\nRule 2\n\n"
+            "1. The President shall preside.\n\n2. The President shall rule on points of "
+            "order.\n\n1. A paragraph numbered again without a heading.\n")
+    res = parse(text, "en")
+    annex = [b.number for b in res.blocks if b.section == "annex" and b.kind == "paragraph"]
+    assert annex == [1, 2, 1, 2, 1]
+    assert [w.split(": ", 1)[1] for w in res.warnings] == ["numbering restarts at 1 after 2"]
+
+
+def test_a_marker_after_a_space_takes_the_space_before_punctuation():
+    # A/RES/75/239 printed as text: "والنظامية ^(٥)، تماشيا" (the marker set apart by a
+    # space); the XML reads "والنظامية، تماشيا"
+    assert segment.clean_text("والنظامية ^(٥)، تماشيا") == ("والنظامية، تماشيا", "", (5,))
+    assert segment.clean_text("the Convention ^(3), and") == ("the Convention, and", "", (3,))
+    # before a word the space stays: it separates two words
+    assert segment.clean_text("the Convention ^(3) and") == ("the Convention and", "", (3,))
