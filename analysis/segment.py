@@ -1095,6 +1095,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     make = tuple.__new__  # (a Role without the named tuple's keyword handling)
     marked = pages_marked(lines, furniture)
     lang, n = settings.language, len(lines)
+    # no blank line anywhere in the body: no blank line closes the notes at a page's foot
+    run_together = all(ln.text for ln in lines[first:])
     i = first - 1
     while (i := i + 1) < n:  # (a while loop: a run of wrapped lines is taken at once)
         ln = lines[i]
@@ -1130,10 +1132,12 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             roles.append(Role(ln, "footnote", number=number, body=body))
             prev_content = False
             continue
-        if st.footnote_open:
+        if st.footnote_open and not (run_together and _body_resumes(ln.text, st,
+                                                                     settings.language)):
             st.note_text = ln.text
             roles.append(Role(ln, "footnote_more"))
             continue
+        st.footnote_open = False
         st.zone = False
         if (prev_content and not st.open_terminal and st.open_kind not in _STRUCTURAL
                 and not st.closed and not st.collection_start
@@ -1406,13 +1410,31 @@ def _next_letter(label: str | None) -> str | None:
     return None
 
 
+def _body_resumes(text: str, st: _State, language: str) -> bool:
+    """Under a footnote, in text without blank lines (none ends the notes), the body goes on
+    at the next page: at the sub-item or paragraph number that comes next ("(هـ)" after
+    "(د)", "12." after "11.") or at a known opening phrase ("وإذ تشير", "Recalling"); or,
+    when the notes cut a sentence of the body and the note before ended its own, at any
+    line that is no note."""
+    if (st.open_kind in ("paragraph", "sub") and not st.open_terminal
+            and _ends_strong(st.note_text)):
+        return True
+    lab = _label_at(text) if text[:1] in "(\u2018\u2019'" else None
+    if lab:
+        return _expected_label(st, lab[0])
+    num = _number_at(text)
+    if num:
+        return num[0] == (1 if st.last_number is None else st.last_number + 1)
+    return opens_paragraph(text, language, lexicon_only=True)
+
+
 def _expected_label(st: _State, label: str) -> bool:
     """Whether a label comes next in the current list ("(c)" after "(b)"): a sub-item even
     after a page break that cut the one before without punctuation."""
     if st.roman is not None and st.roman in _ROMANS[:-1]:
         if label == _ROMANS[_ROMANS.index(st.roman) + 1]:
             return True
-    return label == _next_letter(st.letter)
+    return label.replace("\u0640", "") == _next_letter(st.letter)  # ("هـ": ه and a tatweel)
 
 
 def _sub(st: _State, ln: Line, lab: tuple[str, bool, int]) -> Role:

@@ -144,3 +144,18 @@ def test_phrases_and_verbs(paragraphs):
 def test_nothing_lost_and_no_warnings(res):
     assert_nothing_lost(res)
     assert res.warnings == []
+
+
+def test_the_seed_without_its_blank_lines_gives_the_same_tables(res):
+    # A user who strips blank lines: the notes at the foot of page 1 (lines 57-63, "(٤)" to
+    # "(٧)") then sit right above sub-item "(هـ)" (line 65) with nothing between, and those
+    # of page 2 (lines 77-81) above the end of a sentence cut by the page (line 83, "ومنظمة
+    # العمل الدولية ..."): the body goes on at the next sub-item, at an opening phrase, or
+    # under a note that ended its sentence when the body's did not
+    text = res.text
+    run_together = "\n".join(line for line in text.split("\n") if line.strip())
+    again = analysis.load_resolution(run_together, language="ar")
+    columns = ["section", "number", "sub", "phrase", "text"]
+    assert again.paragraphs[columns].equals(res.paragraphs[columns])
+    assert again.footnotes[["number", "text"]].equals(res.footnotes[["number", "text"]])
+    assert_nothing_lost(again)
