@@ -2114,4 +2114,20 @@ def parse_text(text: str, language: str, name: str = "<text>") -> Parsed:
     roles, warnings = lines_to_roles(lines, start, furniture, settings)
     blocks, footnotes, artefacts, closing = roles_to_blocks(roles, settings)
     return blocks_to_parsed(blocks, footnotes, artefacts, header, closing, lines, formula,
-                            settings, warnings, text)
+                            settings, lost_characters(text, language) + warnings, text)
+
+
+#: Question marks a conversion leaves for characters its encoding lacks ("? - تحث" for
+#: "١ - تحث" in a Windows-1256 copy of Eastern digits): Arabic writes its own "؟".
+_LOST = re.compile(r"\ufffd|(?<=[\u0600-\u06ff\s/(])\?+(?=[\s/)\u0600-\u06ff.,\u060c-])")
+
+
+def lost_characters(text: str, language: str) -> list[str]:
+    """A warning when the text shows characters lost before it was read: the replacement
+    character U+FFFD of a failed decoding, or, in Arabic, "?" where a letter or digit was."""
+    found = _LOST.findall(text) if "\ufffd" in text or (language == "ar" and "?" in text) else []
+    if len(found) < 3:
+        return []
+    return [f"characters lost before the text was read, in {len(found)} places ('?' or "
+            "U+FFFD where a letter or digit was): numbers and names may be missing; "
+            "re-extract the text in UTF-8"]

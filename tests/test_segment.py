@@ -1014,3 +1014,17 @@ def test_a_marker_after_a_space_takes_the_space_before_punctuation():
     assert segment.clean_text("the Convention ^(3), and") == ("the Convention, and", "", (3,))
     # before a word the space stays: it separates two words
     assert segment.clean_text("the Convention ^(3) and") == ("the Convention and", "", (3,))
+
+
+def test_characters_lost_in_a_conversion_are_said():
+    # The seed copied through an encoding without Eastern Arabic digits: "١٩٢/٦٨" becomes
+    # "???/??" and "١ - تحث" "? - تحث"; the paragraphs cannot be numbered, and a warning
+    # says why (the seed itself has none, test_segment_seed)
+    text = re.sub("[\u0660-\u0669]", "?", paths.SEED.read_text(encoding="utf-8"))
+    res = analysis.load_resolution(text, language="ar")
+    assert [w for w in res.warnings if w.startswith("characters lost")] == [
+        "characters lost before the text was read, in 145 places ('?' or U+FFFD where a "
+        "letter or digit was): numbers and names may be missing; re-extract the text in UTF-8"]
+    assert segment.lost_characters("ما الهدف؟ ثم ماذا?", "ar") == []  # a question or two
+    assert segment.lost_characters("Why? How? What?", "en") == []
+    assert len(segment.lost_characters("a\ufffdb c\ufffdd e\ufffd", "en")) == 1
