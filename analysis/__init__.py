@@ -9,11 +9,13 @@ text) or ``akn`` (AKN4UN XML) -> ``model`` records -> ``tables`` (DataFrames) ->
 (``verbs``, ``actors``, ``references``, ``dates``) -> ``plots``.
 """
 
+from .align import align_paragraphs
 from .corpus import Corpus, load_corpus
 from .errors import ResolutionParseError
 from .resolution import Resolution, detect_language, load_resolution, same_series, series_partner
 
-__all__ = ["Corpus", "Resolution", "ResolutionParseError", "detect_language", "fetch_unxml",
+__all__ = ["Corpus", "Resolution", "ResolutionParseError", "align_paragraphs",
+           "detect_language", "fetch_unxml",
            "load_corpus", "load_resolution", "read_un_metadata", "same_series",
            "series_partner"]
 __version__ = "0.1.0"
