@@ -74,11 +74,14 @@ Rules, all general (none names a document):
   before did not end a sentence and the line does not open a capital ("Supplement No." then
   "17 (A/75/17)"); three blank lines end the footnote area. A footnote's wrapped lines
   follow it without a blank line; "(3)" right after a sub-item "(2)" is a list item, not a
-  footnote.
+  footnote. In text without any blank line the body goes on after the notes at the next
+  sub-item or paragraph number, at a known opening phrase, or, under a note that ended its
+  sentence, where the body's sentence was cut.
 - Markers ``^(n)``/``^n`` (Eastern or Western digits) and superscript digits are removed from
-  paragraph text and recorded in ``Block.footnotes``; when a text has footnote bodies but no
-  such markers, digits glued to the end of a word ("Summit,1") are taken as markers, in
-  footnote order only. ``**bold**`` is removed; bold opening words become ``Block.phrase``.
+  paragraph text and recorded in ``Block.footnotes`` (a marker set apart by a space before
+  punctuation takes the space with it); when a text has footnote bodies but no such
+  markers, digits glued to the end of a word ("Summit,1") are taken as markers, in footnote
+  order only. ``**bold**`` is removed; bold opening words become ``Block.phrase``.
 - Page furniture: lines made only of page numbers "n/N" (N the page count most such lines
   agree on), running heads (the symbol), job numbers ("13-44785 (A)", with a date code
   "070121"), bar codes ("*1344785*"); recycle lines, separator lines; on the cover page the
