@@ -300,11 +300,16 @@ def _keyword_stems(language: str) -> tuple[str, ...] | None:
     return tuple(k.strip() for k in keys)
 
 
+#: The roles of reference_words.csv that name a body: its name, a generic noun ("the
+#: Council"), a convention's name (standing for its conference).
+_NAME_ROLES = ("body", "generic", "convention")
+
+
 @functools.cache
 def _body_regex(language: str) -> re.Pattern:
     """Body names and generic nouns; Arabic names may carry و، ب، ل، ال/لل clitics."""
     w = _words(language)
-    phrases = [r["key"] for role in ("body", "generic", "convention") for r in w.get(role, [])]
+    phrases = [r["key"] for role in _NAME_ROLES for r in w.get(role, [])]
     if language != "ar":
         return re.compile(_LETTER_START + r"(?:the\s++)?(?P<name>" + _alternation(phrases)
                           + r")(?!\w)", re.IGNORECASE)
@@ -322,7 +327,7 @@ def _body_lookup(language: str) -> dict[str, dict[str, str]]:
     """Normalized name (Arabic: also without its article) -> word row (body or generic)."""
     w = _words(language)
     out = {}
-    for r in w.get("body", []) + w.get("generic", []) + w.get("convention", []):
+    for r in (r for role in _NAME_ROLES for r in w.get(role, [])):
         key = " ".join(r["key"].split())
         out[key] = r
         if language == "ar" and key.startswith("ال"):
@@ -706,18 +711,16 @@ def _not_the_assembly(fitted: list[str | None], shapes: list[dict],
     is another body's (``other()``, None when unknown); when one can be, only the numbers
     the Assembly never wrote leave it (one implausible date among plausible ones is a
     misprint: 72/256 of 2107)."""
-    ga = [(s, d) for f, s, d in zip(fitted, shapes, dates, strict=True) if f == "GA"]
-    numbered = [_numbered_by_assembly(s) for s, _ in ga]
-    verdicts = [v for (s, d), n in zip(ga, numbered, strict=True)
-                if (v := _plausible_ga(s, d) if n else False) is not None]
+    numbered = [_numbered_by_assembly(s) for s in shapes]
+    verdicts = [v for f, s, d, n in zip(fitted, shapes, dates, numbered, strict=True)
+                if f == "GA" and (v := _plausible_ga(s, d) if n else False) is not None]
     if verdicts and not any(verdicts):
         body = other()
         return [body if f == "GA" else f for f in fitted]
-    if all(numbered):
+    if all(n for f, n in zip(fitted, numbered, strict=True) if f == "GA"):
         return fitted
     body = other()
-    return [body if f == "GA" and not _numbered_by_assembly(s) else f
-            for f, s in zip(fitted, shapes, strict=True)]
+    return [body if f == "GA" and not n else f for f, n in zip(fitted, numbered, strict=True)]
 
 
 def _other_body(mentions: _Mentions, pos: int) -> str | None:

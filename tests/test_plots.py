@@ -451,14 +451,16 @@ def test_many_bars_keep_every_label_even_beside_a_wrapped_one():
              ("مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية",
               "Conference of the Parties to the United Nations Convention against"
               " Transnational Organized Crime")]
-    counts = pd.DataFrame(names, columns=["actor", "actor_en"]).assign(
-        count=[20, 10, 8, 8, 7, 5, 5, 5, 4, 4, 4, 4, 4, 3, 3])
-    fig = plots.actor_bars(counts, language="ar")
+    left, right = _bar_labels(names, [20, 10, 8, 8, 7, 5, 5, 5, 4, 4, 4, 4, 4, 3, 3])
+    assert len(left) == len(right) == 15 and _clear(left) and _clear(right)
+
+
+def _bar_labels(names: list[tuple[str, str]], counts: list[int]) -> tuple[list, list]:
+    """The labels ``actor_bars`` draws on its two sides (Arabic, English) for these actors."""
+    fig = plots.actor_bars(pd.DataFrame(names, columns=["actor", "actor_en"]).assign(
+        count=counts), language="ar")
     fig.canvas.draw()
-    for axis in (fig.axes[0].yaxis, fig.axes[0].child_axes[0].yaxis):
-        drawn = _drawn(axis)
-        assert len(drawn) == 15
-        assert _clear(drawn)
+    return _drawn(fig.axes[0].yaxis), _drawn(fig.axes[0].child_axes[0].yaxis)
 
 
 def test_numbering_of_paragraph_labels():
@@ -478,10 +480,6 @@ def test_two_wrapped_labels_side_by_side_keep_both_bars_labelled():
         ("اللجنة الخاصة المعنية بحالة تنفيذ إعلان منح الاستقلال للبلدان والشعوب المستعمرة",
          "Special Committee on the Situation with regard to the Implementation of the"
          " Declaration on the Granting of Independence to Colonial Countries and Peoples")]
-    counts = pd.DataFrame(names, columns=["actor", "actor_en"]).assign(
-        count=[70, 39, 27, 26, 21, 11, 6, 5, 5, 4, 4, 4, 4, 3, 3])
-    fig = plots.actor_bars(counts, language="ar")
-    fig.canvas.draw()
-    left, right = _drawn(fig.axes[0].yaxis), _drawn(fig.axes[0].child_axes[0].yaxis)
+    left, right = _bar_labels(names, [70, 39, 27, 26, 21, 11, 6, 5, 5, 4, 4, 4, 4, 3, 3])
     assert len(left) == len(right) == 15 and _clear(left) and _clear(right)
     assert [text for text, _ in right][-2:] == ["CTBTO", "C-24"]

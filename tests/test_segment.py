@@ -1028,3 +1028,22 @@ def test_characters_lost_in_a_conversion_are_said():
     assert segment.lost_characters("ما الهدف؟ ثم ماذا?", "ar") == []  # a question or two
     assert segment.lost_characters("Why? How? What?", "en") == []
     assert len(segment.lost_characters("a\ufffdb c\ufffdd e\ufffd", "en")) == 1
+
+
+@pytest.mark.parametrize("name", ["75_100_A.xml", "75_100_E.xml", "75_283_A.xml"])
+def test_text_without_any_blank_line_keeps_its_footnotes_apart(name):
+    # Fixtures printed with the seed's pages (no running heads: the notes at a page's foot
+    # sit right above the next page's text) and every blank line then removed: the same
+    # paragraphs and footnotes as with the blank lines (before: "no operative paragraph" or
+    # "the text ends inside a paragraph", the notes running on to the end)
+    from analysis.evaluate import look_settings
+    from analysis.render import render_text
+
+    xml = analysis.load_resolution(FIXTURES / name)
+    text = render_text(xml.parsed, settings=look_settings(xml.language, "seed_pages"))
+    apart = analysis.load_resolution(text, language=xml.language)
+    together = analysis.load_resolution("\n".join(x for x in text.split("\n") if x.strip()),
+                                        language=xml.language)
+    columns = ["section", "number", "sub", "text"]
+    assert together.paragraphs[columns].equals(apart.paragraphs[columns])
+    assert together.footnotes[["number", "text"]].equals(apart.footnotes[["number", "text"]])
