@@ -1099,7 +1099,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     marked = pages_marked(lines, furniture)
     lang, n = settings.language, len(lines)
     # no blank line anywhere in the body: no blank line closes the notes at a page's foot
-    run_together = all(ln.text for ln in lines[first:])
+    run_together = all(map(_TEXT, lines[first:]))
     i = first - 1
     while (i := i + 1) < n:  # (a while loop: a run of wrapped lines is taken at once)
         ln = lines[i]
