@@ -153,6 +153,8 @@ _FORMULA = {
     "ar": _rx(r"^إن الجمعية العامة ?[،,]?$"),
     "en": _rx(r"^the general assembly ?,?$"),
 }
+#: The letters a formula opens with (normalized, lower case): "ا" of "إن", "t" of "the".
+_FORMULA_FIRST = frozenset(p.pattern[1].casefold() for p in _FORMULA.values())
 # A UN document symbol inside brackets: "A/68/457", "A/75/L.21/Add.1".
 _DOC_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -248,7 +250,10 @@ def is_formula(line: str, language: str) -> bool:
     wrapped line "the General Assembly," is not one)."""
     if len(line) > MAX_FORMULA_LINE:  # (asked of every line after the formula: length first)
         return False
-    return not line.lstrip()[:1].islower() and _match(_FORMULA, line, language) is not None
+    first = line.lstrip()[:1]
+    if first.islower() or (first.isalnum() and normalize(first).casefold() not in _FORMULA_FIRST):
+        return False  # (most short lines: no formula opens with their first letter)
+    return _match(_FORMULA, line, language) is not None
 
 
 # --- symbol and title ----------------------------------------------------------------------

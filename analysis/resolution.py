@@ -19,7 +19,8 @@ from .model import META_KEYS, Parsed
 from .read import read_source
 
 _NOT_ARABIC = re.compile("[^\u0621-\u064a]+")  # (removed: what is left is counted)
-_LATIN_LETTERS = re.compile(r"[a-zàâçéèêëîïôûùüÿñáíóú]+")  # (of the lower-cased text)
+_NOT_LATIN = re.compile("[^a-z\u00e0\u00e2\u00e7\u00e8-\u00eb\u00ee\u00ef\u00f4\u00fb\u00f9"
+                        "\u00fc\u00ff\u00f1\u00e1\u00ed\u00f3\u00fa]+")  # (of the lower-cased text)
 _STOPWORDS = {
     "en": {"the", "of", "and", "to", "its", "that", "in", "on"},
     "fr": {"le", "la", "les", "des", "et", "du", "de", "sur"},
@@ -32,11 +33,12 @@ def detect_language(text: str) -> str:
 
     The first few thousand characters decide: a cover page and some paragraphs are plenty.
     """
-    sample = text[:3000]
-    words = _LATIN_LETTERS.findall(sample.lower())  # (words: runs of Latin letters)
-    if len(_NOT_ARABIC.sub("", sample)) > sum(map(len, words)):
+    sample = text[:3000].lower()
+    arabic = len(_NOT_ARABIC.sub("", sample))
+    # (Latin letters are counted only where Arabic ones are: most texts have none or few)
+    if arabic and arabic > len(_NOT_LATIN.sub("", sample)):
         return "ar"
-    counts = Counter(words)
+    counts = Counter(sample.split())  # (common words stand between spaces)
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=scores.get) if any(scores.values()) else "en"
 

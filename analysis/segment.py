@@ -330,7 +330,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     sizes = list(map(len, texts))
     rows = frozenset()
     # (is_table_line's first test inlined, first on the whole text: most have no table)
-    if "   " in text or not text.replace("\n", "").isprintable():
+    if "   " in text or not all(map(str.isprintable, texts)):
         rows = frozenset([i for i, t in enumerate(texts)
                           if ("   " in t or not t.isprintable()) and is_table_line(t)])
     # table rows are as long as they need
@@ -417,8 +417,8 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
     found: dict[int, list[tuple[str, int, int, str]]] = {}
     kind_of, token_at = M.furniture_kind, _FURNITURE_TOKEN.match
     # (the length and first character rule out most lines: only the others are looked at)
-    for i in [i for i, ln in enumerate(lines) if ln.text and (
-            len(t := ln.text) <= _MAX_RECYCLE_LINE or (len(t) <= _MAX_FURNITURE_LINE and (
+    for i in [i for i, t in enumerate(map(_TEXT, lines)) if t and (
+            len(t) <= _MAX_RECYCLE_LINE or (len(t) <= _MAX_FURNITURE_LINE and (
                 t[0] in _FURNITURE_FIRST or t[0].isdecimal())))]:
         ln = lines[i]
         text = ln.text
@@ -503,8 +503,8 @@ def collection_start(lines: list[Line], formula: int, furniture: dict, settings:
     """Where the body starts: the enacting formula, or, in a collection of resolutions
     (75/101 A-B: several formulas), the label of its first part ("A", "ألف") when that
     stands between the title and the formula."""
-    later = any(M.is_formula(ln.text, settings.language) for ln in lines[formula + 1:]
-                if ln.text and len(ln.text) <= M.MAX_FORMULA_LINE)
+    later = any(M.is_formula(text, settings.language) for text in map(_TEXT, lines[formula + 1:])
+                if text and len(text) <= M.MAX_FORMULA_LINE)
     if not later:
         return formula
     for i in range(formula - 1, -1, -1):
@@ -833,10 +833,15 @@ def _phrase(text: str, language: str, section: str | None = None, seen: int = 1
     found = _match_phrase(text[:400].replace("**", ""), language, section)
     if not found or len(found) < 3:
         return None
-    if seen > 1 and _first_word_counts(language).get(
-            normalize_word(words(found)[0].group(), language), 0) < seen:
+    if seen > 1 and _seen(found, language) < seen:
         return None
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # phrases repeat: "Recalling", "Decides"
+def _seen(phrase: str, language: str) -> int:
+    """How often the lexicon saw phrases opening with the first word of ``phrase``."""
+    return _first_word_counts(language).get(normalize_word(words(phrase)[0].group(), language), 0)
 
 
 @functools.lru_cache(maxsize=4096)  # a line is asked with and without its section
