@@ -147,6 +147,8 @@ def normalize_ar(text: str) -> str:
     split around them and a C-level map, three times quicker than ``str.translate``,
     which looks up every character.
     """
+    if text.isascii():  # (the table changes no ASCII character)
+        return text
     parts = _changed_split().split(text)
     if len(parts) == 1:
         return text

@@ -26,6 +26,8 @@ _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 @functools.lru_cache(maxsize=4096)  # the text reader asks for the same line several times
 def normalize(text: str) -> str:
     """The form every pattern here matches: normalize_ar, single spaces, stripped."""
+    if text.isascii():  # (normalize_ar changes no ASCII character; split is \s as _SPACES)
+        return " ".join(text.split())
     return _SPACES.sub(" ", normalize_ar(text)).strip()
 
 
