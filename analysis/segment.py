@@ -1214,11 +1214,18 @@ def _continue_open(st: _State, text: str) -> None:
 def _set_open_text(st: _State, text: str) -> None:
     """The last line of the open block, and how it ends (asked of it several times)."""
     st.open_text = text
-    if text[-1:].isalpha():  # (most lines: nothing to strip, no punctuation at the end)
+    last = text[-1:]
+    if last.isalpha():  # (most lines: nothing to strip, no punctuation at the end)
         st.open_colon = st.open_terminal = False
-        return
-    end = _strip_end(text)
-    st.open_colon, st.open_terminal = end.endswith(":"), _is_terminal(end)
+    elif last in _STOPS:  # (most others: nothing to strip after their stop)
+        st.open_colon, st.open_terminal = last == ":", True
+    else:
+        end = _strip_end(text)
+        st.open_colon, st.open_terminal = end.endswith(":"), _is_terminal(end)
+
+
+#: Terminal punctuation, which none of ``_strip_end``'s steps strips from a line's end.
+_STOPS = frozenset(TERMINAL + "?!")
 
 
 def _table_line(st: _State, ln: Line, first: bool) -> Role:
