@@ -1151,7 +1151,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 and not st.closed and not st.collection_start
                 and not (indent_marks and ln.indent)
                 and (len(text := ln.text) > M.MAX_MEETING_LINE
-                     or M.parse_meeting(text, lang) is None)):
+                     or _meeting(text, lang) is None)):
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
             # any other test (most lines of wrapped text): no call for it; and the lines
             # under it while each ends with a word and the next is plain text, as the tests
@@ -1165,7 +1165,7 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 if (i + 1 == n or not (t := (nxt := lines[i + 1]).text) or t[0] == "("
                         or nxt.page or i + 1 in furniture or i + 1 in tables
                         or (indent_marks and nxt.indent)
-                        or (len(t) <= M.MAX_MEETING_LINE and M.parse_meeting(t, lang) is not None)):
+                        or (len(t) <= M.MAX_MEETING_LINE and _meeting(t, lang) is not None)):
                     break
                 i, text = i + 1, t
             roles.append(make(Role, (ln, *_CONTINUATION, tuple(lines[run + 1:i + 1]))))
@@ -1203,6 +1203,15 @@ def pages_marked(lines: list[Line], furniture: dict) -> bool:
     they do not (the seed: one blank line, lines 97-99), a lone blank line may be one."""
     return any(ln.page for ln in lines) or any(
         a.kind in ("running_head", "page_number") for arts in furniture.values() for a in arts)
+
+
+def _meeting(text: str, language: str) -> int | None:
+    """``M.parse_meeting``, not asked of a line that opens with a Latin letter: no closing
+    line naming the meeting does ("70th plenary meeting", "الجلسة العامة ٧٠")."""
+    return None if text[:1] in _LATIN_LETTERS else M.parse_meeting(text, language)
+
+
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _continue_open(st: _State, text: str) -> None:
@@ -1276,7 +1285,7 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     """Decide what a body line is; update the state."""
     ln, lang = lines[i], settings.language
     text = ln.text
-    meeting = M.parse_meeting(text, lang)
+    meeting = _meeting(text, lang)
     if meeting is not None:
         st.closed, st.open_kind = True, "closing"
         return Role(ln, "meta", label="meeting", meta=("meeting", meeting))
@@ -1672,7 +1681,7 @@ def _strong_start(text: str, language: str) -> bool:
     """A line that can only start a block: number, label, annex, part, closing, formula,
     opening phrase."""
     return bool(_number_at(text) or _label_at(text) or is_annex_heading(text, language)
-                or _part_label(text, language) or M.parse_meeting(text, language) is not None
+                or _part_label(text, language) or _meeting(text, language) is not None
                 or M.is_formula(text, language)
                 or opens_paragraph(text, language, lexicon_only=True))
 
