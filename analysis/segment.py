@@ -1512,7 +1512,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     """
     text, lang = lines[i].text, settings.language
     longest = settings.max_heading * (3 if st.open_kind in _STRUCTURAL else 1)
-    if ends_terminal(text) or len(text) > longest or _LOWER_START.match(text):
+    last = text[-1]  # (a letter or a stop at the end tells without ``_strip_end``)
+    if (last in _STOPS or (not last.isalpha() and ends_terminal(text)) or len(text) > longest
+            or _LOWER_START.match(text)):
         return 0
     if _FOOTNOTE_PAREN.match(text) or _is_item(text, st, lang):
         return 0
