@@ -1548,11 +1548,15 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
     # A long line opening with a known phrase is the first part of a paragraph cut by a
-    # page break.
+    # page break. (Under a line that runs on, the wrapped lines' ends are read first: they
+    # rule out most such lines, a paragraph's, faster than its phrase.)
+    if adjacent:
+        j = _wrapped_end(lines, i, settings)
+        if j is None or (full and _phrase(text, lang, seen=_MIN_SEEN)):
+            return 0
+        return _heading_over(lines, i, j, st, settings)
     if full and _phrase(text, lang, seen=_MIN_SEEN):
         return 0
-    if adjacent:
-        return _wrapped_heading(lines, i, st, settings)
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return 0
@@ -1638,20 +1642,39 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     """A heading wrapped over two to five lines: the first is long (it wrapped), none ends
     with punctuation, a blank line follows and then a new block (or, under an annex label,
     its text)."""
+    j = _wrapped_end(lines, i, settings)
+    return 0 if j is None else _heading_over(lines, i, j, st, settings)
+
+
+def _wrapped_end(lines: list[Line], i: int, settings: Settings) -> int | None:
+    """The last line of a heading wrapped from line ``i`` as the lines' lengths and ends show
+    it (``_wrapped_heading`` before it reads what follows), or None."""
     if len(lines[i].text) < 0.55 * settings.wrap:
-        return 0
+        return None
     j = i
     while _runs_on(lines, j, settings):
-        if j > i and _number_at(lines[j + 1].text):
-            break  # the heading's lines, then a numbered paragraph without a blank line
+        text = lines[j + 1].text
+        if _number_at(text):
+            if j > i:
+                break  # the heading's lines, then a numbered paragraph without a blank line
+            return None
         j += 1
-        if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
-            return 0
+        # (a letter or a comma at the end is no strong end: most wrapped lines end so)
+        if j - i > 4 or (not (text[-1].isalpha() or text[-1] in ",\u060c")
+                         and _ends_strong(text)):
+            return None
     last = lines[j].text
+    if last[-1] in _STOPS:  # (a stop stays at the end of the line joined below)
+        return None
     if j > i and _markers_only(last):
         last = f"{lines[j - 1].text} {last}"
     if ends_terminal(last):  # a comma may end a wrapped line, not the heading
-        return 0
+        return None
+    return j
+
+
+def _heading_over(lines: list[Line], i: int, j: int, st: _State, settings: Settings) -> int:
+    """``_wrapped_heading`` of lines ``i`` to ``j``, from what follows them."""
     nxt = _next_content(lines, j, settings)
     if nxt is None:
         return 0
