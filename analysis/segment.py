@@ -1064,6 +1064,7 @@ class _State:
     open_text: str = ""  # last line of that block (for terminal punctuation)
     open_colon: bool = False  # it ends with a colon (after ``_strip_end``)
     open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
+    open_weak: bool = False  # it ends with a comma (``_ends_weak``)
     open_line: int = -1  # index of that block's last line
     #: that block ended at a lone blank line: its last line, one blank line, no page gap
     open_ended: bool = False
@@ -1161,7 +1162,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 if not (text[-1].isalpha() and text[0] not in _MARKER_FIRST):
                     _continue_open(st, text)  # (punctuation or markers: the loop decides)
                     break
-                st.open_text, st.open_colon, st.open_terminal = text, False, False
+                st.open_text = text
+                st.open_colon = st.open_terminal = st.open_weak = False
                 if (i + 1 == n or not (t := (nxt := lines[i + 1]).text) or t[0] == "("
                         or nxt.page or i + 1 in furniture or i + 1 in tables
                         or (indent_marks and nxt.indent)
@@ -1194,6 +1196,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     return roles, st.warnings
 
 
+_PAGE = itemgetter(5)  # (a Line's ``page``)
+
 #: The fields of a continuation line's Role after its line.
 _CONTINUATION = ("continuation", *list(Role._field_defaults.values())[:-1])
 
@@ -1201,7 +1205,7 @@ _CONTINUATION = ("continuation", *list(Role._field_defaults.values())[:-1])
 def pages_marked(lines: list[Line], furniture: dict) -> bool:
     """Whether page breaks leave a mark: running heads, page numbers or form feeds. Where
     they do not (the seed: one blank line, lines 97-99), a lone blank line may be one."""
-    return any(ln.page for ln in lines) or any(
+    return any(map(_PAGE, lines)) or any(  # (the lines' ``page`` read at C speed)
         a.kind in ("running_head", "page_number") for arts in furniture.values() for a in arts)
 
 
@@ -1224,17 +1228,15 @@ def _set_open_text(st: _State, text: str) -> None:
     """The last line of the open block, and how it ends (asked of it several times)."""
     st.open_text = text
     last = text[-1:]
-    if last.isalpha():  # (most lines: nothing to strip, no punctuation at the end)
-        st.open_colon = st.open_terminal = False
-    elif last in _STOPS:  # (most others: nothing to strip after their stop)
-        st.open_colon, st.open_terminal = last == ":", True
-    else:
-        end = _strip_end(text)
-        st.open_colon, st.open_terminal = end.endswith(":"), _is_terminal(end)
+    # (most lines end with a letter or a stop: nothing to strip)
+    if not (last.isalpha() or last in _STOPS):
+        last = _strip_end(text)[-1:]
+    st.open_colon, st.open_terminal, st.open_weak = last == ":", last in _STOPS, last in _COMMAS
 
 
 #: Terminal punctuation, which none of ``_strip_end``'s steps strips from a line's end.
 _STOPS = frozenset(TERMINAL + "?!")
+_COMMAS = frozenset(",\u060c")  # ("," "،": ``_ends_weak``)
 
 
 def _table_line(st: _State, ln: Line, first: bool) -> Role:
@@ -1660,7 +1662,7 @@ def _wrapped_end(lines: list[Line], i: int, settings: Settings) -> int | None:
             return None
         j += 1
         # (a letter or a comma at the end is no strong end: most wrapped lines end so)
-        if j - i > 4 or (not (text[-1].isalpha() or text[-1] in ",\u060c")
+        if j - i > 4 or (not (text[-1].isalpha() or text[-1] in _COMMAS)
                          and _ends_strong(text)):
             return None
     last = lines[j].text
@@ -1739,14 +1741,14 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False
-    if (_ends_weak(st.open_text) and not st.page_gap and not settings.double_spaced
+    if (st.open_weak and not st.page_gap and not settings.double_spaced
             and (text.startswith("**") or (lang != "ar" and section_by_form(text, lang)))):
         # one blank line, no page furniture: on the same page if the line opens like a
         # paragraph (a bold phrase; an English verb or participle the lexicon lacks). The
         # seed's page breaks are one blank line too (lines 97-99): a proper noun ("Roman
         # Catholics"), or any Arabic word ("الذي", "ومن أجل"), may go on after a comma.
         return True
-    if _ends_weak(st.open_text) or st.open_colon:
+    if st.open_weak or st.open_colon:
         return opens_paragraph(text, lang)
     return True
 
