@@ -1291,9 +1291,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     if meeting is not None:
         st.closed, st.open_kind = True, "closing"
         return Role(ln, "meta", label="meeting", meta=("meeting", meeting))
-    if st.closed and st.open_kind == "closing" and M.parse_date(text):
+    if st.closed and st.open_kind == "closing" and (adopted := M.parse_date(text)):
         st.open_kind = "closing_date"
-        return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
+        return Role(ln, "meta", label="adopted", meta=("adopted", adopted))
     # (under a line break alone, "Annex II" follows a finished sentence: not "resolution
     # 70/1," wrapped before "annex.")
     if (not soft or (_ends_strong(st.open_text) and not _LOWER_START.match(text))) and (
@@ -1653,10 +1653,11 @@ def _wrapped_end(lines: list[Line], i: int, settings: Settings) -> int | None:
     it (``_wrapped_heading`` before it reads what follows), or None."""
     if len(lines[i].text) < 0.55 * settings.wrap:
         return None
-    j = i
-    while _runs_on(lines, j, settings):
-        text = lines[j + 1].text
-        if _number_at(text):
+    j, wrap, n = i, settings.wrap, len(lines)
+    # (``_runs_on`` and ``_number_at``'s first test written out: asked of each line under
+    # most paragraphs' first line)
+    while wrap and j + 1 < n and (text := (ln := lines[j + 1]).text) and not ln.indent:
+        if text[0] in _NUMBER_FIRST and _number_at(text):
             if j > i:
                 break  # the heading's lines, then a numbered paragraph without a blank line
             return None
