@@ -1159,8 +1159,11 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
             # above find them (in a run, the state they read does not change)
             run = i
             while True:
-                if not (text[-1].isalpha() and text[0] not in _MARKER_FIRST):
-                    _continue_open(st, text)  # (punctuation or markers: the loop decides)
+                if text[0] in _MARKER_FIRST:
+                    _continue_open(st, text)  # (markers: the loop decides)
+                    break
+                if not text[-1].isalpha():
+                    _set_open_text(st, text)  # (punctuation: the loop decides)
                     break
                 st.open_text = text
                 st.open_colon = st.open_terminal = st.open_weak = False
@@ -1295,9 +1298,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.open_kind = "closing_date"
         return Role(ln, "meta", label="adopted", meta=("adopted", adopted))
     # (under a line break alone, "Annex II" follows a finished sentence: not "resolution
-    # 70/1," wrapped before "annex.")
-    if (not soft or (_ends_strong(st.open_text) and not _LOWER_START.match(text))) and (
-            is_annex_heading(text, lang)):
+    # 70/1," wrapped before "annex."; no sentence ends without a stop or with a comma)
+    if (not soft or (st.open_terminal and not st.open_weak and _ends_strong(st.open_text)
+                     and not _LOWER_START.match(text))) and is_annex_heading(text, lang):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
         st.annex_numbered, st.closed, st.category = False, False, ()
         _reset_subs(st)
