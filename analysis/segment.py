@@ -1298,9 +1298,9 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
         st.open_kind = "closing_date"
         return Role(ln, "meta", label="adopted", meta=("adopted", adopted))
     # (under a line break alone, "Annex II" follows a finished sentence: not "resolution
-    # 70/1," wrapped before "annex."; no sentence ends without a stop or with a comma)
-    if (not soft or (st.open_terminal and not st.open_weak and _ends_strong(st.open_text)
-                     and not _LOWER_START.match(text))) and is_annex_heading(text, lang):
+    # 70/1," wrapped before "annex.")
+    if (not soft or (_open_strong(st) and not _LOWER_START.match(text))) and (
+            is_annex_heading(text, lang)):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
         st.annex_numbered, st.closed, st.category = False, False, ()
         _reset_subs(st)
@@ -1381,7 +1381,13 @@ def _continues_number(st: _State, soft: bool, indent: bool, settings: Settings) 
         return False
     if st.open_kind == "paragraph" and not st.flush:
         return st.open_colon  # a stop may end a sentence inside
-    return _ends_strong(st.open_text)
+    return _open_strong(st)
+
+
+def _open_strong(st: _State) -> bool:
+    """``_ends_strong`` of the open block, asked only when its flags let it be: no line
+    without a stop, or ending with a comma, ends strong."""
+    return st.open_terminal and not st.open_weak and _ends_strong(st.open_text)
 
 
 def annex_part(text: str, language: str) -> str:
