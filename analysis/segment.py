@@ -916,7 +916,7 @@ def _label_at(text: str) -> tuple[str, bool, int] | None:
 def _digit_label_next(text: str) -> int | None:
     """The number after a sub-item label written "(n)" (a numbered list), else None."""
     m = _FOOTNOTE_PAREN.match(text)
-    return int(normalize_ar(m.group("n"))) + 1 if m else None
+    return int(m.group("n")) + 1 if m else None
 
 
 def _part_label(text: str, language: str) -> str | None:
@@ -1263,7 +1263,7 @@ def _footnote_at(text: str, st: _State, settings: Settings, start: int
         m = _FOOTNOTE_BARE.match(text)
     if not m:
         return None
-    n = int(normalize_ar(m.group("n")))
+    n = int(m.group("n"))  # (int reads Eastern Arabic digits as normalize_ar would write them)
     if n in st.bodied:
         return None
     if not st.zone and st.open_kind == "sub" and st.digit_next == n:
@@ -1505,7 +1505,7 @@ def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
             zone = in_note = False
             continue
         m = _FOOTNOTE_PAREN.match(text) or (zone and _FOOTNOTE_BARE.match(text))
-        if m and (not settings.has_markers or int(normalize_ar(m.group("n"))) in settings.cited):
+        if m and (not settings.has_markers or int(m.group("n")) in settings.cited):
             in_note = True
             continue
         if in_note:
