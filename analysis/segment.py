@@ -916,7 +916,7 @@ def _label_at(text: str) -> tuple[str, bool, int] | None:
 def _digit_label_next(text: str) -> int | None:
     """The number after a sub-item label written "(n)" (a numbered list), else None."""
     m = _FOOTNOTE_PAREN.match(text)
-    return int(normalize_ar(m.group("n"))) + 1 if m else None
+    return int(m.group("n")) + 1 if m else None
 
 
 def _part_label(text: str, language: str) -> str | None:
@@ -1064,6 +1064,7 @@ class _State:
     open_text: str = ""  # last line of that block (for terminal punctuation)
     open_colon: bool = False  # it ends with a colon (after ``_strip_end``)
     open_terminal: bool = False  # it ends with terminal punctuation (``ends_terminal``)
+    open_weak: bool = False  # it ends with a comma (``_ends_weak``)
     open_line: int = -1  # index of that block's last line
     #: that block ended at a lone blank line: its last line, one blank line, no page gap
     open_ended: bool = False
@@ -1151,21 +1152,25 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
                 and not st.closed and not st.collection_start
                 and not (indent_marks and ln.indent)
                 and (len(text := ln.text) > M.MAX_MEETING_LINE
-                     or M.parse_meeting(text, lang) is None)):
+                     or _meeting(text, lang) is None)):
             # a wrapped line of an unfinished sentence, as ``_body_line`` finds it before
             # any other test (most lines of wrapped text): no call for it; and the lines
             # under it while each ends with a word and the next is plain text, as the tests
             # above find them (in a run, the state they read does not change)
             run = i
             while True:
-                if not (text[-1].isalpha() and text[0] not in _MARKER_FIRST):
-                    _continue_open(st, text)  # (punctuation or markers: the loop decides)
+                if text[0] in _MARKER_FIRST:
+                    _continue_open(st, text)  # (markers: the loop decides)
                     break
-                st.open_text, st.open_colon, st.open_terminal = text, False, False
+                if not text[-1].isalpha():
+                    _set_open_text(st, text)  # (punctuation: the loop decides)
+                    break
+                st.open_text = text
+                st.open_colon = st.open_terminal = st.open_weak = False
                 if (i + 1 == n or not (t := (nxt := lines[i + 1]).text) or t[0] == "("
                         or nxt.page or i + 1 in furniture or i + 1 in tables
                         or (indent_marks and nxt.indent)
-                        or (len(t) <= M.MAX_MEETING_LINE and M.parse_meeting(t, lang) is not None)):
+                        or (len(t) <= M.MAX_MEETING_LINE and _meeting(t, lang) is not None)):
                     break
                 i, text = i + 1, t
             roles.append(make(Role, (ln, *_CONTINUATION, tuple(lines[run + 1:i + 1]))))
@@ -1194,6 +1199,8 @@ def lines_to_roles(lines: list[Line], first: int, furniture: dict, settings: Set
     return roles, st.warnings
 
 
+_PAGE = itemgetter(5)  # (a Line's ``page``)
+
 #: The fields of a continuation line's Role after its line.
 _CONTINUATION = ("continuation", *list(Role._field_defaults.values())[:-1])
 
@@ -1201,8 +1208,17 @@ _CONTINUATION = ("continuation", *list(Role._field_defaults.values())[:-1])
 def pages_marked(lines: list[Line], furniture: dict) -> bool:
     """Whether page breaks leave a mark: running heads, page numbers or form feeds. Where
     they do not (the seed: one blank line, lines 97-99), a lone blank line may be one."""
-    return any(ln.page for ln in lines) or any(
+    return any(map(_PAGE, lines)) or any(  # (the lines' ``page`` read at C speed)
         a.kind in ("running_head", "page_number") for arts in furniture.values() for a in arts)
+
+
+def _meeting(text: str, language: str) -> int | None:
+    """``M.parse_meeting``, not asked of a line that opens with a Latin letter: no closing
+    line naming the meeting does ("70th plenary meeting", "الجلسة العامة ٧٠")."""
+    return None if text[:1] in _LATIN_LETTERS else M.parse_meeting(text, language)
+
+
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _continue_open(st: _State, text: str) -> None:
@@ -1214,11 +1230,16 @@ def _continue_open(st: _State, text: str) -> None:
 def _set_open_text(st: _State, text: str) -> None:
     """The last line of the open block, and how it ends (asked of it several times)."""
     st.open_text = text
-    if text[-1:].isalpha():  # (most lines: nothing to strip, no punctuation at the end)
-        st.open_colon = st.open_terminal = False
-        return
-    end = _strip_end(text)
-    st.open_colon, st.open_terminal = end.endswith(":"), _is_terminal(end)
+    last = text[-1:]
+    # (most lines end with a letter or a stop: nothing to strip)
+    if not (last.isalpha() or last in _STOPS):
+        last = _strip_end(text)[-1:]
+    st.open_colon, st.open_terminal, st.open_weak = last == ":", last in _STOPS, last in _COMMAS
+
+
+#: Terminal punctuation, which none of ``_strip_end``'s steps strips from a line's end.
+_STOPS = frozenset(TERMINAL + "?!")
+_COMMAS = frozenset(",\u060c")  # ("," "،": ``_ends_weak``)
 
 
 def _table_line(st: _State, ln: Line, first: bool) -> Role:
@@ -1242,7 +1263,7 @@ def _footnote_at(text: str, st: _State, settings: Settings, start: int
         m = _FOOTNOTE_BARE.match(text)
     if not m:
         return None
-    n = int(normalize_ar(m.group("n")))
+    n = int(m.group("n"))  # (int reads Eastern Arabic digits as normalize_ar would write them)
     if n in st.bodied:
         return None
     if not st.zone and st.open_kind == "sub" and st.digit_next == n:
@@ -1269,16 +1290,16 @@ def _body_line(lines: list[Line], i: int, st: _State, settings: Settings, soft: 
     """Decide what a body line is; update the state."""
     ln, lang = lines[i], settings.language
     text = ln.text
-    meeting = M.parse_meeting(text, lang)
+    meeting = _meeting(text, lang)
     if meeting is not None:
         st.closed, st.open_kind = True, "closing"
         return Role(ln, "meta", label="meeting", meta=("meeting", meeting))
-    if st.closed and st.open_kind == "closing" and M.parse_date(text):
+    if st.closed and st.open_kind == "closing" and (adopted := M.parse_date(text)):
         st.open_kind = "closing_date"
-        return Role(ln, "meta", label="adopted", meta=("adopted", M.parse_date(text)))
+        return Role(ln, "meta", label="adopted", meta=("adopted", adopted))
     # (under a line break alone, "Annex II" follows a finished sentence: not "resolution
     # 70/1," wrapped before "annex.")
-    if (not soft or (_ends_strong(st.open_text) and not _LOWER_START.match(text))) and (
+    if (not soft or (_open_strong(st) and not _LOWER_START.match(text))) and (
             is_annex_heading(text, lang)):
         st.section, st.part, st.last_number = "annex", annex_part(text, lang), None
         st.annex_numbered, st.closed, st.category = False, False, ()
@@ -1360,7 +1381,13 @@ def _continues_number(st: _State, soft: bool, indent: bool, settings: Settings) 
         return False
     if st.open_kind == "paragraph" and not st.flush:
         return st.open_colon  # a stop may end a sentence inside
-    return _ends_strong(st.open_text)
+    return _open_strong(st)
+
+
+def _open_strong(st: _State) -> bool:
+    """``_ends_strong`` of the open block, asked only when its flags let it be: no line
+    without a stop, or ending with a comma, ends strong."""
+    return st.open_terminal and not st.open_weak and _ends_strong(st.open_text)
 
 
 def annex_part(text: str, language: str) -> str:
@@ -1478,7 +1505,7 @@ def _next_content(lines: list[Line], i: int, settings: Settings) -> Line | None:
             zone = in_note = False
             continue
         m = _FOOTNOTE_PAREN.match(text) or (zone and _FOOTNOTE_BARE.match(text))
-        if m and (not settings.has_markers or int(normalize_ar(m.group("n"))) in settings.cited):
+        if m and (not settings.has_markers or int(m.group("n")) in settings.cited):
             in_note = True
             continue
         if in_note:
@@ -1496,7 +1523,9 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     """
     text, lang = lines[i].text, settings.language
     longest = settings.max_heading * (3 if st.open_kind in _STRUCTURAL else 1)
-    if ends_terminal(text) or len(text) > longest or _LOWER_START.match(text):
+    last = text[-1]  # (a letter or a stop at the end tells without ``_strip_end``)
+    if (last in _STOPS or (not last.isalpha() and ends_terminal(text)) or len(text) > longest
+            or _LOWER_START.match(text)):
         return 0
     if _FOOTNOTE_PAREN.match(text) or _is_item(text, st, lang):
         return 0
@@ -1530,11 +1559,15 @@ def _is_heading(lines: list[Line], i: int, st: _State, settings: Settings) -> in
     short = len(text) <= (0.6 * settings.wrap if settings.wrap else 80)
     full = len(text) >= 0.8 * settings.wrap if settings.wrap else not short
     # A long line opening with a known phrase is the first part of a paragraph cut by a
-    # page break.
+    # page break. (Under a line that runs on, the wrapped lines' ends are read first: they
+    # rule out most such lines, a paragraph's, faster than its phrase.)
+    if adjacent:
+        j = _wrapped_end(lines, i, settings)
+        if j is None or (full and _phrase(text, lang, seen=_MIN_SEEN)):
+            return 0
+        return _heading_over(lines, i, j, st, settings)
     if full and _phrase(text, lang, seen=_MIN_SEEN):
         return 0
-    if adjacent:
-        return _wrapped_heading(lines, i, st, settings)
     nxt = _next_content(lines, i, settings)
     if nxt is None:
         return 0
@@ -1620,20 +1653,40 @@ def _wrapped_heading(lines: list[Line], i: int, st: _State, settings: Settings) 
     """A heading wrapped over two to five lines: the first is long (it wrapped), none ends
     with punctuation, a blank line follows and then a new block (or, under an annex label,
     its text)."""
+    j = _wrapped_end(lines, i, settings)
+    return 0 if j is None else _heading_over(lines, i, j, st, settings)
+
+
+def _wrapped_end(lines: list[Line], i: int, settings: Settings) -> int | None:
+    """The last line of a heading wrapped from line ``i`` as the lines' lengths and ends show
+    it (``_wrapped_heading`` before it reads what follows), or None."""
     if len(lines[i].text) < 0.55 * settings.wrap:
-        return 0
-    j = i
-    while _runs_on(lines, j, settings):
-        if j > i and _number_at(lines[j + 1].text):
-            break  # the heading's lines, then a numbered paragraph without a blank line
+        return None
+    j, wrap, n = i, settings.wrap, len(lines)
+    # (``_runs_on`` and ``_number_at``'s first test written out: asked of each line under
+    # most paragraphs' first line)
+    while wrap and j + 1 < n and (text := (ln := lines[j + 1]).text) and not ln.indent:
+        if text[0] in _NUMBER_FIRST and _number_at(text):
+            if j > i:
+                break  # the heading's lines, then a numbered paragraph without a blank line
+            return None
         j += 1
-        if j - i > 4 or _ends_strong(lines[j].text) or _number_at(lines[j].text):
-            return 0
+        # (a letter or a comma at the end is no strong end: most wrapped lines end so)
+        if j - i > 4 or (not (text[-1].isalpha() or text[-1] in _COMMAS)
+                         and _ends_strong(text)):
+            return None
     last = lines[j].text
+    if last[-1] in _STOPS:  # (a stop stays at the end of the line joined below)
+        return None
     if j > i and _markers_only(last):
         last = f"{lines[j - 1].text} {last}"
     if ends_terminal(last):  # a comma may end a wrapped line, not the heading
-        return 0
+        return None
+    return j
+
+
+def _heading_over(lines: list[Line], i: int, j: int, st: _State, settings: Settings) -> int:
+    """``_wrapped_heading`` of lines ``i`` to ``j``, from what follows them."""
     nxt = _next_content(lines, j, settings)
     if nxt is None:
         return 0
@@ -1665,7 +1718,7 @@ def _strong_start(text: str, language: str) -> bool:
     """A line that can only start a block: number, label, annex, part, closing, formula,
     opening phrase."""
     return bool(_number_at(text) or _label_at(text) or is_annex_heading(text, language)
-                or _part_label(text, language) or M.parse_meeting(text, language) is not None
+                or _part_label(text, language) or _meeting(text, language) is not None
                 or M.is_formula(text, language)
                 or opens_paragraph(text, language, lexicon_only=True))
 
@@ -1698,14 +1751,14 @@ def _starts_paragraph(text: str, st: _State, settings: Settings, soft: bool,
             lang == "ar" or bool(_UPPER_START.match(text)))
     if _LOWER_START.match(text):
         return False
-    if (_ends_weak(st.open_text) and not st.page_gap and not settings.double_spaced
+    if (st.open_weak and not st.page_gap and not settings.double_spaced
             and (text.startswith("**") or (lang != "ar" and section_by_form(text, lang)))):
         # one blank line, no page furniture: on the same page if the line opens like a
         # paragraph (a bold phrase; an English verb or participle the lexicon lacks). The
         # seed's page breaks are one blank line too (lines 97-99): a proper noun ("Roman
         # Catholics"), or any Arabic word ("الذي", "ومن أجل"), may go on after a comma.
         return True
-    if _ends_weak(st.open_text) or st.open_colon:
+    if st.open_weak or st.open_colon:
         return opens_paragraph(text, lang)
     return True
 
