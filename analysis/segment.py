@@ -270,6 +270,10 @@ class Settings:
     #: hard-wrapped text with a blank line after (nearly) every line: blank lines then do not
     #: set blocks apart
     double_spaced: bool = False
+    #: no line has two spaces together, a tab or another unprintable character, nor a
+    #: superscript digit: lines joined by one space need no squeezing, and only "^" may
+    #: start a footnote marker
+    plain: bool = False
 
 
 class Role(NamedTuple):
@@ -338,8 +342,11 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     texts = [ln.text for ln in lines]
     sizes = list(map(len, texts))
     rows = frozenset()
-    # (is_table_line's first test inlined, first on the whole text: most have no table)
-    if "   " in text or not all(map(str.isprintable, texts)):
+    # (is_table_line's first test inlined, first on the whole text: most have no table; three
+    # spaces are looked for where two are, which ``plain`` asks about too)
+    doubled = "  " in text
+    printable = all(map(str.isprintable, texts))
+    if (doubled and "   " in text) or not printable:
         rows = frozenset([i for i, t in enumerate(texts)
                           if ("   " in t or not t.isprintable()) and is_table_line(t)])
     # table rows are as long as they need
@@ -357,14 +364,17 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     full = ([i for i, n in enumerate(sizes[:-1]) if n >= 0.8 * wrap] if wrap else [])
     runs_on = sum(1 for i in full if texts[i + 1])
     first_cited: dict[int, int] = {}
+    superscripts = False
     for m in _markers(text):
         first_cited.setdefault(_marker_number(m), m.start())
+        superscripts = superscripts or m.group(3) is not None
     cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
                     indent_marks=0 < indented < 0.5 * max(n_content, 1),
                     has_markers=bool(cited), cited=cited, first_cited=first_cited, rows=rows,
                     double_spaced=len(full) >= 3 and runs_on < 0.2 * len(full),
-                    blank_breaks=bool(wrap) and _blank_breaks(lines, language))
+                    blank_breaks=bool(wrap) and _blank_breaks(lines, language),
+                    plain=printable and not doubled and not superscripts)
 
 
 def _blank_breaks(lines: list[Line], language: str) -> bool:
@@ -1786,10 +1796,10 @@ def roles_to_blocks(roles: list[Role], settings: Settings
     elif pending:
         artefacts += [Artefact("other", ln.text, ln.no, ln.start, ln.end) for ln in pending]
     settled = settle_parts(protos)
-    blocks = [_proto_to_block(p, settings.language) for p in settled]
+    blocks = [_proto_to_block(p, settings.language, settings.plain) for p in settled]
     blocks = settle_sections(blocks, settings.language,
                              frozenset(i for i, p in enumerate(settled) if p.title))
-    footnotes = [_proto_to_footnote(n) for n in notes]
+    footnotes = [_proto_to_footnote(n, settings.plain) for n in notes]
     if not settings.has_markers and footnotes:
         blocks = _glued_markers(blocks, [f.number for f in footnotes])
     return blocks, footnotes, artefacts, (meta, spans)
@@ -1990,12 +2000,12 @@ def table_text(lines: list[Line], language: str) -> str:
     return " || ".join(" | ".join(table_cells(ln.text, language)) for ln in lines)
 
 
-def _proto_to_block(p: _Proto, language: str = "") -> Block:
+def _proto_to_block(p: _Proto, language: str = "", plain: bool = False) -> Block:
     r, lines = p.role, p.lines
     kind = r.kind
-    raw = (table_text(lines, language) if r.label == "table" and kind == "paragraph"
-           else _proto_raw(p))
-    text, phrase, numbers = clean_text(raw)
+    text, phrase, numbers = (clean_text(table_text(lines, language))
+                             if r.label == "table" and kind == "paragraph"
+                             else _proto_text(p, plain))
     if not phrase and kind == "paragraph" and r.section == "annex" and r.number is None:
         phrase = _term_phrase(text, language)
     return _record(Block, kind="heading" if kind == "heading" else "paragraph",
@@ -2024,8 +2034,19 @@ def _proto_raw(p: _Proto) -> str:
     return _join_pieces(pieces if first else pieces[1:])
 
 
-def _proto_to_footnote(p: _Proto) -> Footnote:
-    text, _, _ = clean_text(_proto_raw(p))
+def _proto_text(p: _Proto, plain: bool) -> tuple[str, str, tuple[int, ...]]:
+    """``clean_text(_proto_raw(p))``. In plain text (``Settings.plain``) lines without "^"
+    or "*" are their text as it is (the tests are at C speed): stripped lines joined by one
+    space leave no marker, bold mark or run of white space to clean."""
+    raw = _proto_raw(p)
+    if (plain and "^" not in raw and "*" not in raw and raw[:1] != " "
+            and all(map(_TEXT, p.lines))):
+        return raw, "", ()
+    return clean_text(raw)
+
+
+def _proto_to_footnote(p: _Proto, plain: bool = False) -> Footnote:
+    text, _, _ = _proto_text(p, plain)
     return _record(Footnote, number=p.role.number, text=text, line=p.lines[0].no,
                    spans=tuple(map(_SPAN, p.lines)))
 
