@@ -249,6 +249,7 @@ class Line(NamedTuple):
 
 # (a Line's fields read of each line at C speed)
 _INDENT, _TEXT, _SPAN = itemgetter(4), itemgetter(3), itemgetter(1, 2)
+_LAST = itemgetter(-1)  # (of a non-empty string: its last character)
 
 
 @dataclass(frozen=True)
@@ -339,7 +340,7 @@ def text_to_lines(text: str) -> list[Line]:
 
 def lines_to_settings(lines: list[Line], language: str, name: str, text: str) -> Settings:
     """Measure the layout: hard-wrap width, whether indents mark paragraphs, marker style."""
-    texts = [ln.text for ln in lines]
+    texts = list(map(_TEXT, lines))
     sizes = list(map(len, texts))
     rows = frozenset()
     # (is_table_line's first test inlined, first on the whole text: most have no table; three
@@ -361,7 +362,8 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
     n_content = len(texts) - texts.count("")
     indented = sum(map(_INDENT, lines))  # (blank lines have none)
     # lines that filled the width, and those of them with text right under them
-    full = ([i for i, n in enumerate(sizes[:-1]) if n >= 0.8 * wrap] if wrap else [])
+    limit = 0.8 * wrap
+    full = ([i for i, n in enumerate(sizes[:-1]) if n >= limit] if wrap else [])
     runs_on = sum(1 for i in full if texts[i + 1])
     first_cited: dict[int, int] = {}
     superscripts = False
@@ -382,9 +384,10 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
     lines, and four in five lines that open with a known phrase after a clause end, follow
     one. (pdftotext often runs preambular paragraphs together: then a line break after a
     comma may start a paragraph.)"""
-    texts = [ln.text for ln in lines]
-    at = frozenset([i for i in range(1, len(lines))  # (_number_at's first test made here)
-                    if texts[i][:1] in _NUMBER_FIRST and _number_at(texts[i])])
+    texts = list(map(_TEXT, lines))
+    # (_number_at's test, its number not read)
+    at = frozenset([i for i in range(1, len(lines))
+                    if texts[i][:1] in _NUMBER_FIRST and _NUMBER.match(texts[i])])
     numbered = [not texts[i - 1] or lines[i].indent for i in at]
     if not (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)):
         return False  # (the numbered lines decide alone: no phrase to look up)
@@ -1937,10 +1940,8 @@ def _operative_only(text: str, language: str) -> bool:
 def _join_pieces(pieces: list[str]) -> str:
     """Join wrapped lines with a space; none after a hyphen that splits a compound word
     ("non-" + "proliferation"), but keep it in "medium- and long-term"."""
-    if all(pieces):
-        joined = "\n".join(pieces)  # (lines hold no "\n": it marks where they met)
-        if "-\n" not in joined:
-            return joined.replace("\n", " ")  # (most blocks: no hyphen at a line end)
+    if all(pieces) and "-" not in map(_LAST, pieces[:-1]):
+        return " ".join(pieces)  # (most blocks: no hyphen at a line end, read at C speed)
     out = ""
     for piece in pieces:
         if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and piece[:1].isalpha()
