@@ -155,7 +155,8 @@ _SUPERSCRIPT = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u
                              "0123456789")
 # The characters a marker starts with (both): a quick test before ``_MARKER`` scans a block.
 _MARKER_START = re.compile(rf"[\^{_SUPERSCRIPTS}]")
-_MARKER_FIRST = frozenset("^\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_MARKER_FIRST = frozenset("^" + _SUPERSCRIPT_DIGITS)
 # A line of footnote markers alone (a marker after a space, wrapped onto the next line).
 _MARKERS_ONLY = re.compile(rf"(?:{_MARKER.pattern}[ ]?)+[,.;:\u060c\u061b]?")
 _LEADING_BOLD = re.compile(r"^\*\*(?P<phrase>[^*]{1,200})\*\*")
@@ -409,14 +410,25 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
 
 def _markers(text: str) -> Iterator[re.Match]:
     """``_MARKER.finditer(text)``, three times faster on a whole text: matched only where a
-    marker's first character is (the engine steps slowly through the lookahead)."""
-    end = 0
-    for c in _MARKER_START.finditer(text):
-        if c.start() >= end:
-            m = _MARKER.match(text, c.start())
-            if m:
-                end = m.end()
-                yield m
+    marker's first character is (the engine steps slowly through the lookahead). Without
+    superscript digits that is a "^", found by ``str.find`` (searching the ten digits and
+    then the "^" at C speed takes two thirds of the time of ``_MARKER_START``)."""
+    if any(map(text.__contains__, _SUPERSCRIPT_DIGITS)):
+        end = 0
+        for c in _MARKER_START.finditer(text):
+            if c.start() >= end:
+                m = _MARKER.match(text, c.start())
+                if m:
+                    end = m.end()
+                    yield m
+        return
+    find, match = text.find, _MARKER.match
+    at = find("^")
+    while at >= 0:
+        m = match(text, at)
+        at = find("^", m.end() if m else at + 1)
+        if m:
+            yield m
 
 
 def _markers_only(text: str) -> bool:
