@@ -327,6 +327,27 @@ def test_single_unnumbered_operative_paragraph():
                                                            ("operative", None)]
 
 
+def test_blocks_cleaned_alike_in_plain_text_and_not():
+    # Settings.plain (no two spaces, tab or superscript in any line) lets block text go
+    # uncleaned; a superscript marker, a tab or two spaces anywhere make every block cleaned
+    cover = COVER_EN.replace("    ", "\n")  # the cover page's items one a line
+    body = ("Recalling its resolution 64/293 of 30 July 2010,^(1)\n\n"
+            "Decides to convene a high-level\nmeeting in 2025.")
+    plain = parse(cover + body + CLOSING_EN)
+    assert segment.lines_to_settings(segment.text_to_lines(plain.text), "en", "x",
+                                     plain.text).plain
+    texts = ["Recalling its resolution 64/293 of 30 July 2010,",
+             "Decides to convene a high-level meeting in 2025."]
+    assert [b.text for b in plain.blocks] == texts
+    for old, new in (("^(1)", "\u00b9"), ("293 of", "293\tof"), ("a high", "a  high")):
+        other = cover + body.replace(old, new) + CLOSING_EN
+        assert not segment.lines_to_settings(segment.text_to_lines(other), "en", "x",
+                                             other).plain
+        res = parse(other)
+        assert [b.text for b in res.blocks] == texts
+        assert res.blocks[0].footnotes == (1,)
+
+
 def test_one_blank_line_on_a_page_after_a_comma_starts_a_paragraph():
     # after A/RES/75/286: the last preambular paragraph ends with a comma, the single
     # operative one opens with a verb the lexicon does not know
