@@ -79,7 +79,8 @@ def parse_corpus(folder: Path, limit: int | None) -> dict[str, list[float]]:
     document's first reading (the texts are all rendered first, and the two sides take
     turns going first); then, interleaved, lxml, the XML reader and the text reader (all
     the other documents read in between: the text reader's caches of a document's lines
-    have cycled), and both loads again right after, a second reading that finds them warm. Documents the text reader refuses are counted, not timed."""
+    have cycled), and both loads again right after, a second reading that finds them warm.
+    Documents the text reader refuses are counted, not timed."""
     times: dict[str, list[float]] = {k: [] for k in (
         "lxml", "parse_xml", "parse_text", "load_xml", "load_text", "ratio_reader",
         "ratio_load", "ratio_load_again", "ratio_xml_lxml")}
