@@ -537,10 +537,7 @@ def collection_start(lines: list[Line], formula: int, furniture: dict, settings:
     """Where the body starts: the enacting formula, or, in a collection of resolutions
     (75/101 A-B: several formulas), the label of its first part ("A", "ألف") when that
     stands between the title and the formula."""
-    later = any(M.is_formula(text, settings.language) for text in map(_TEXT, lines[formula + 1:])
-                if text and len(text) <= M.MAX_FORMULA_LINE)
-    if not later:
-        return formula
+    # (the label is looked for first: most texts have none, and then no later formula is)
     for i in range(formula - 1, -1, -1):
         ln = lines[i]
         if not ln.text or i in furniture:
@@ -549,7 +546,10 @@ def collection_start(lines: list[Line], formula: int, furniture: dict, settings:
             break
         label = _part_label(ln.text, settings.language)
         if label and label == ln.text.rstrip("."):
-            return i
+            later = any(M.is_formula(text, settings.language)
+                        for text in map(_TEXT, lines[formula + 1:])
+                        if text and len(text) <= M.MAX_FORMULA_LINE)
+            return i if later else formula
     return formula
 
 
