@@ -327,6 +327,18 @@ def test_single_unnumbered_operative_paragraph():
                                                            ("operative", None)]
 
 
+def test_records_made_by_the_reader_equal_those_their_classes_make():
+    # the reader builds Block, Footnote and Artefact without their dataclass __init__
+    # (segment._record): each must carry every field and equal the class's own record
+    from dataclasses import fields
+
+    seed = parse(read_source(paths.SEED).text, "ar")
+    records = [*seed.blocks, *seed.footnotes, *seed.artefacts]
+    assert {type(r).__name__ for r in records} == {"Block", "Footnote", "Artefact"}
+    for r in records:
+        assert r == type(r)(**{f.name: getattr(r, f.name) for f in fields(r)})
+
+
 def test_blocks_cleaned_alike_in_plain_text_and_not():
     # Settings.plain (no two spaces, tab or superscript in any line) lets block text go
     # uncleaned; a superscript marker, a tab or two spaces anywhere make every block cleaned
