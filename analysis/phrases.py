@@ -145,17 +145,11 @@ def match_phrase(text: str, language: str, section: str | None = None,
             break
         node = after.get(normalize_word(m.group(), language))
         n, end = n + 1, m.end()
-    if kept:
-        return _as_written(text, start, kept)
-    if fallback and other:
-        return _as_written(text, start, other)
-    return None
-
-
-def _as_written(text: str, start: int, end: int) -> str:
-    """A phrase as the text writes it, without bold marks."""
-    found = text[start:end]
-    return _BOLD.sub("", found).strip() if "**" in found else found.strip()
+    end = kept or (other if fallback else 0)
+    if not end:
+        return None
+    found = text[start:end]  # (as the text writes it, without bold marks)
+    return _BOLD.sub("", found).strip() if "*" in found else found.strip()
 
 
 def section_by_form(text: str, language: str) -> str | None:
@@ -164,8 +158,10 @@ def section_by_form(text: str, language: str) -> str | None:
     "Having", "Aware") or an Arabic particle or verbal noun after و ("وإذ", "وقد",
     "واعترافا"), a French or Spanish participle ("Rappelant", "Recordando"); "operative" for
     a third-person verb ("Appoints", "تعين", "وتقرر"); None when the form does not tell."""
-    window = text[:_WINDOW]  # (the first word only: ``words`` less the list)
-    first = _WORD.search(_BOLD.sub("  ", window) if "**" in window else window)
+    window = text[:_WINDOW]  # (the first word only: ``words`` less the list; "*" first, as
+    # in ``match_phrase``)
+    first = _WORD.search(_BOLD.sub("  ", window) if "*" in window and "**" in window
+                         else window)
     if first is None:
         return None
     word = normalize_word(first.group(), language)
