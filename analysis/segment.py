@@ -866,7 +866,7 @@ def _phrase(text: str, language: str, section: str | None = None, seen: int = 1
     """``phrases.match_phrase`` without the lexicon's one-letter entries ("a", "و", "-"),
     list labels and conjunctions mined by mistake; with ``seen``, only phrases the lexicon
     met that often (headings mined as phrases, "Gross", are met once)."""
-    found = _match_phrase(text[:400].replace("**", ""), language, section)
+    found = _match_phrase(_unbold(text[:400]), language, section)
     if not found or len(found) < 3:
         return None
     if seen > 1 and _seen(found, language) < seen:
@@ -900,16 +900,25 @@ def _first_word(text: str) -> str:
     return m.group().strip(".,;:،؛") if m else ""
 
 
+def _unbold(text: str) -> str:
+    """``text`` without bold marks ("*" is looked for first: a one-character search is
+    several times faster than one for "**")."""
+    return text.replace("**", "") if "*" in text else text
+
+
 def opens_paragraph(text: str, language: str, lexicon_only: bool = False) -> bool:
     """Whether a line opens like a preambular or operative paragraph: a known opening phrase,
     else (unless ``lexicon_only``) the first word of one (and, in English, a capital)."""
-    clean = text[:400].replace("**", "")
+    clean = _unbold(text[:400])
     if language != "ar" and not _UPPER_START.match(clean):
         return False
     if _phrase(clean, language):
         return True
-    found = list(_WORD.finditer(clean[:200]))
-    if not found or lexicon_only:
+    if lexicon_only:
+        return False
+    # (the first three words of ``clean[:200]``, the only ones read)
+    found = [m for _, m in zip(range(3), _WORD.finditer(clean, 0, 200), strict=False)]
+    if not found:
         return False
     word = found[0].group().strip(".,;:،؛")
     second = found[1].group() if len(found) > 1 else ""
