@@ -327,7 +327,11 @@ def text_to_lines(text: str) -> list[Line]:
     feeds = "\f" in text  # (most texts have no form feed: no line is searched for one)
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if stripped:
+        if stripped == raw and raw:  # (no space around the content, most lines: no offset)
+            lines.append(make(Line, (no, pos, pos + len(raw), raw, False,
+                                     page or (feeds and "\f" in raw))))
+            page = False
+        elif stripped:
             start = pos if stripped[0] == raw[0] else pos + len(raw) - len(raw.lstrip())
             lines.append(make(Line, (no, start, start + len(stripped), stripped,
                                      raw[0] in " \t\u00a0", page or (feeds and "\f" in raw))))
