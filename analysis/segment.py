@@ -2110,24 +2110,18 @@ def _term_phrase(text: str, language: str) -> str:
     return found if found and text[len(found):len(found) + 1] == ":" else ""
 
 
-def _proto_raw(p: _Proto) -> str:
-    """The text of a block's or a footnote's lines, after its number or label, joined."""
-    lines = p.lines
-    first = lines[0].text[p.role.body:]
-    if len(lines) == 1:  # (as ``_join_pieces`` does one piece, or none)
-        return first
-    pieces = list(map(_TEXT, lines))  # (continuation lines are never empty)
-    pieces[0] = first
-    return _join_pieces(pieces if first else pieces[1:])
-
-
 def _proto_text(p: _Proto, plain: bool) -> tuple[str, str, tuple[int, ...]]:
-    """``clean_text(_proto_raw(p))``. In plain text (``Settings.plain``) lines without "^"
-    or "*" are their text as it is (the tests are at C speed): stripped lines joined by one
-    space leave no marker, bold mark or run of white space to clean."""
-    raw = _proto_raw(p)
-    if (plain and "^" not in raw and "*" not in raw and raw[:1] != " "
-            and all(map(_TEXT, p.lines))):
+    """``clean_text`` of the text of a block's or a footnote's lines, after its number or
+    label, joined. In plain text (``Settings.plain``) lines without "^" or "*" are their text
+    as it is (the tests are at C speed): stripped lines joined by one space leave no marker,
+    bold mark or run of white space to clean (a role's line is never empty)."""
+    lines = p.lines
+    raw = lines[0].text[p.role.body:]
+    if len(lines) > 1:  # (one line: as ``_join_pieces`` does one piece, or none)
+        pieces = list(map(_TEXT, lines))
+        pieces[0] = raw
+        raw = _join_pieces(pieces if raw else pieces[1:])
+    if plain and "^" not in raw and "*" not in raw and raw[:1] != " ":
         return raw, "", ()
     return clean_text(raw)
 
