@@ -327,7 +327,11 @@ def text_to_lines(text: str) -> list[Line]:
     feeds = "\f" in text  # (most texts have no form feed: no line is searched for one)
     for no, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if stripped:
+        if stripped == raw and raw:  # (no space around the content, most lines: no offset)
+            lines.append(make(Line, (no, pos, pos + len(raw), raw, False,
+                                     page or (feeds and "\f" in raw))))
+            page = False
+        elif stripped:
             start = pos if stripped[0] == raw[0] else pos + len(raw) - len(raw.lstrip())
             lines.append(make(Line, (no, start, start + len(stripped), stripped,
                                      raw[0] in " \t\u00a0", page or (feeds and "\f" in raw))))
@@ -449,10 +453,11 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
     lines and separator lines. A page number "n/N" counts only when N is the page count most
     lines agree on (so that "68/192" in running text is not taken for a page number)."""
     found: dict[int, list[tuple[str, int, int, str]]] = {}
-    kind_of, token_at = M.furniture_kind, _FURNITURE_TOKEN.match
+    kind_of, token_at, none = M.furniture_kind, _FURNITURE_TOKEN.match, _opens_no_furniture()
     # (the length and first character rule out most lines: only the others are looked at)
     for i in [i for i, t in enumerate(map(_TEXT, lines)) if t and (
-            len(t) <= _MAX_RECYCLE_LINE or (len(t) <= _MAX_FURNITURE_LINE and (
+            (len(t) <= _MAX_RECYCLE_LINE and t[0] not in none)
+            or (len(t) <= _MAX_FURNITURE_LINE and (
                 t[0] in _FURNITURE_FIRST or t[0].isdecimal())))]:
         ln = lines[i]
         text = ln.text
@@ -461,20 +466,36 @@ def lines_to_furniture(lines: list[Line], language: str) -> dict[int, tuple[Arte
             found[i] = [("separator", ln.start, ln.end, text)]
         elif len(text) <= _MAX_RECYCLE_LINE and kind_of(text, ("recycle",)):
             found[i] = [("recycle", ln.start, ln.end, text)]
-        elif (first.isdecimal() or first in ("*", "A")) and token_at(text):
+        elif (first.isdecimal() or first in ("*", "A")) and (m := token_at(text)):
+            if m.end() == len(text) and m.lastgroup != "date_code":
+                # (most furniture lines: one token, the whole line, as _furniture_tokens
+                # finds it)
+                found[i] = [(m.lastgroup, ln.start, ln.end, text)]
+                continue
             tokens = _furniture_tokens(text)  # (its first token matched: the call may pay)
             if tokens:
                 found[i] = [(k, ln.start + s, ln.start + e, text[s:e]) for k, s, e in tokens]
-    totals = [int(normalize_ar(t.split("/")[1])) for toks in found.values()
+    # (int reads Eastern Arabic digits as normalize_ar writes them: checked for all 1-3
+    # digit strings)
+    totals = [int(t.split("/")[1]) for toks in found.values()
               for k, _, _, t in toks if k == "page_number"]
     total = max(set(totals), key=totals.count) if totals else None
     out = {}
     for i, toks in found.items():
-        ok = all(_page_ok(t, total) for k, _, _, t in toks if k == "page_number")
-        if ok:
-            out[i] = tuple(_record(Artefact, kind=k, text=t, line=lines[i].no, start=s, end=e)
-                           for k, s, e, t in toks)
+        if all(_page_ok(t, total) for k, _, _, t in toks if k == "page_number"):
+            no = lines[i].no
+            out[i] = tuple([_record(Artefact, kind=k, text=t, line=no, start=s, end=e)
+                            for k, s, e, t in toks])
     return out
+
+
+@functools.cache
+def _opens_no_furniture() -> frozenset[str]:
+    """ASCII letters that open no page furniture: no token ("A", digits), nor the recycle
+    line's words once normalized (``M.furniture_kind`` rules them out so). A short line
+    opening with one is not looked at (most short lines: a paragraph's last line)."""
+    return frozenset(c for c in map(chr, range(128)) if c.isalpha() and c not in _FURNITURE_FIRST
+                     and not M._may_open(c, ("recycle",)))
 
 
 def _furniture_tokens(text: str) -> list[tuple[str, int, int]] | None:
@@ -501,7 +522,7 @@ def _furniture_tokens(text: str) -> list[tuple[str, int, int]] | None:
 
 
 def _page_ok(token: str, total: int | None) -> bool:
-    n, of = (int(normalize_ar(x)) for x in token.split("/"))
+    n, of = map(int, token.split("/"))  # (int reads Eastern Arabic digits: see above)
     return of == total and 1 <= n <= of
 
 
@@ -2098,24 +2119,18 @@ def _term_phrase(text: str, language: str) -> str:
     return found if found and text[len(found):len(found) + 1] == ":" else ""
 
 
-def _proto_raw(p: _Proto) -> str:
-    """The text of a block's or a footnote's lines, after its number or label, joined."""
-    lines = p.lines
-    first = lines[0].text[p.role.body:]
-    if len(lines) == 1:  # (as ``_join_pieces`` does one piece, or none)
-        return first
-    pieces = list(map(_TEXT, lines))  # (continuation lines are never empty)
-    pieces[0] = first
-    return _join_pieces(pieces if first else pieces[1:])
-
-
 def _proto_text(p: _Proto, plain: bool) -> tuple[str, str, tuple[int, ...]]:
-    """``clean_text(_proto_raw(p))``. In plain text (``Settings.plain``) lines without "^"
-    or "*" are their text as it is (the tests are at C speed): stripped lines joined by one
-    space leave no marker, bold mark or run of white space to clean."""
-    raw = _proto_raw(p)
-    if (plain and "^" not in raw and "*" not in raw and raw[:1] != " "
-            and all(map(_TEXT, p.lines))):
+    """``clean_text`` of the text of a block's or a footnote's lines, after its number or
+    label, joined. In plain text (``Settings.plain``) lines without "^" or "*" are their text
+    as it is (the tests are at C speed): stripped lines joined by one space leave no marker,
+    bold mark or run of white space to clean (a role's line is never empty)."""
+    lines = p.lines
+    raw = lines[0].text[p.role.body:]
+    if len(lines) > 1:  # (one line: as ``_join_pieces`` does one piece, or none)
+        pieces = list(map(_TEXT, lines))
+        pieces[0] = raw
+        raw = _join_pieces(pieces if raw else pieces[1:])
+    if plain and "^" not in raw and "*" not in raw and raw[:1] != " ":
         return raw, "", ()
     return clean_text(raw)
 
