@@ -13,9 +13,7 @@ columns point to). A file that fails is a row of ``Corpus.errors``; the others s
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import math
 import os
 import re
@@ -26,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths as project_paths
+from .collector import collect_less, fewer_collections
 from .errors import ResolutionParseError
 from .model import META_KEYS
 
@@ -422,27 +421,6 @@ def run_workers(files: list[str], cache_dir: str | None, processes: int | None,
                               chunksize=chunksize)
             results.update(zip(todo, parsed, strict=True))
     return [results[f] for f in files]
-
-
-@contextlib.contextmanager
-def fewer_collections():
-    """Python's cycle collector run less often (``collect_less``), then as before."""
-    old = collect_less()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-
-
-def collect_less(threshold: int = 100_000) -> tuple[int, ...]:
-    """Run the cycle collector every ``threshold`` new objects instead of 700 (the
-    default); return the old thresholds. Parsing makes millions of short-lived objects
-    (matches, tokens, rows) that reference counting frees: loading session 75/ar in one
-    process, the collector ran twice (0.05 s) instead of 126 times (0.12 s), and 4 times
-    (0.07 s) with a threshold of 20,000."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(threshold, old[0]), *old[1:])
-    return old
 
 
 def _size(path: str) -> int:

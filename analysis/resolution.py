@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import tables
 from .arabic import normalize_ar
+from .collector import fewer_collections
 from .errors import ResolutionParseError
 from .frames import column_lists, columns_frame, typed_frame
 from .model import META_KEYS, Parsed
@@ -286,6 +287,12 @@ def load_resolution(source, *, language: str | None = None, name: str | None = N
     The language ("ar", "en", "fr", "es") is detected unless given. Raises
     ``ResolutionParseError`` for input that is not a readable resolution.
     """
+    with fewer_collections():  # (a load makes many short-lived objects: ``collector``)
+        return _load(source, language, name)
+
+
+def _load(source, language: str | None, name: str | None) -> Resolution:
+    """``load_resolution``'s work: read, parse with the reader of the format, tabulate."""
     src = read_source(source, name=name)
     if src.is_xml:
         from .akn import parse_xml

@@ -1,0 +1,52 @@
+"""The cycle collector runs less often during loads and is as before after them."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from analysis import ResolutionParseError, load_resolution, paths
+from analysis.collector import THRESHOLD, fewer_collections
+
+
+@pytest.fixture
+def thresholds():
+    """Thresholds of the test's own (not the default ones), put back after the test."""
+    old = gc.get_threshold()
+    gc.set_threshold(1234, 11, 12)
+    yield (1234, 11, 12)
+    gc.set_threshold(*old)
+
+
+def test_a_load_puts_the_thresholds_back(thresholds):
+    load_resolution(paths.SEED)
+    assert gc.get_threshold() == thresholds
+
+
+def test_thresholds_raised_until_the_last_of_overlapping_loads_ends(thresholds):
+    # the first load to start ends first: the second still runs with the raised threshold
+    with contextlib.ExitStack() as first:
+        first.enter_context(fewer_collections())
+        second = fewer_collections()
+        second.__enter__()
+        assert gc.get_threshold() == (THRESHOLD, 11, 12)
+    assert gc.get_threshold() == (THRESHOLD, 11, 12)
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == thresholds
+
+
+def test_loads_in_threads_put_the_thresholds_back(thresholds):
+    text = paths.SEED.read_text(encoding="utf-8")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        symbols = set(pool.map(lambda _: load_resolution(text).meta["symbol"], range(12)))
+    assert symbols == {"A/RES/68/192"}
+    assert gc.get_threshold() == thresholds
+
+
+def test_a_failed_load_puts_the_thresholds_back(thresholds):
+    with pytest.raises(ResolutionParseError, match="enacting formula"):
+        load_resolution("United Nations\nA/RES/1/1\nno formula here\n")
+    assert gc.get_threshold() == thresholds
