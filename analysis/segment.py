@@ -366,6 +366,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
             wrap = p90
     n_content = len(texts) - texts.count("")
     indented = sum(map(_INDENT, lines))  # (blank lines have none)
+    indent_marks = 0 < indented < 0.5 * max(n_content, 1)
     # lines that filled the width, and those of them with text right under them
     limit = 0.8 * wrap
     full = ([i for i, n in enumerate(sizes[:-1]) if n >= limit] if wrap else [])
@@ -377,15 +378,16 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
         superscripts = superscripts or m.group(3) is not None
     cited = frozenset(first_cited)
     return Settings(language=language, name=name, wrap=wrap,
-                    indent_marks=0 < indented < 0.5 * max(n_content, 1),
+                    indent_marks=indent_marks,
                     has_markers=bool(cited), cited=cited, first_cited=first_cited, rows=rows,
                     double_spaced=len(full) >= 3 and runs_on < 0.2 * len(full),
-                    blank_breaks=bool(wrap) and _blank_breaks(lines, language),
+                    blank_breaks=bool(wrap) and _blank_breaks(lines, language, indent_marks),
                     plain=printable and not doubled and not superscripts)
 
 
-def _blank_breaks(lines: list[Line], language: str) -> bool:
-    """Paragraphs are set apart by a blank line (or a leading space): nine in ten numbered
+def _blank_breaks(lines: list[Line], language: str, indent_marks: bool = False) -> bool:
+    """Paragraphs are set apart by a blank line (or a leading space where ``indent_marks``:
+    elsewhere indents are the extraction's noise): nine in ten numbered
     lines, and four in five lines that open with a known phrase after a clause end, follow
     one. (pdftotext often runs preambular paragraphs together: then a line break after a
     comma may start a paragraph.)"""
@@ -393,7 +395,7 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
     # (_number_at's test, its number not read)
     at = frozenset([i for i in range(1, len(lines))
                     if texts[i][:1] in _NUMBER_FIRST and _NUMBER.match(texts[i])])
-    numbered = [not texts[i - 1] or lines[i].indent for i in at]
+    numbered = [not texts[i - 1] or (indent_marks and lines[i].indent) for i in at]
     if not (len(numbered) >= 3 and sum(numbered) >= 0.9 * len(numbered)):
         return False  # (the numbered lines decide alone: no phrase to look up)
     apart, joined = [], []  # lines after a clause end that may open with a phrase
@@ -402,7 +404,7 @@ def _blank_breaks(lines: list[Line], language: str) -> bool:
         if (text and (not before or (not before[-1].isalpha()  # (ends a word: no)
                                      and _is_terminal(_strip_end(before))))
                 and i not in at):
-            (apart if not before or lines[i].indent else joined).append(text)
+            (apart if not before or (indent_marks and lines[i].indent) else joined).append(text)
     n_joined = sum(1 for text in joined if _phrase(text, language))
     n_apart = 0
     for text in apart:  # (the share only grows with each one: stop once it is enough)
@@ -1704,9 +1706,9 @@ def _is_item(text: str, st: _State, language: str) -> bool:
 
 def _runs_on(lines: list[Line], i: int, settings: Settings) -> bool:
     """Line ``i`` may wrap onto the next: hard-wrapped text, and the next line is neither
-    blank nor indented (a leading space opens a new block)."""
+    blank nor indented where indents mark paragraphs (a leading space opens a new block)."""
     return (bool(settings.wrap) and i + 1 < len(lines) and bool(lines[i + 1].text)
-            and not lines[i + 1].indent)
+            and not (settings.indent_marks and lines[i + 1].indent))
 
 
 def is_article_heading(text: str, language: str) -> bool:
@@ -1731,7 +1733,9 @@ def _wrapped_end(lines: list[Line], i: int, settings: Settings) -> int | None:
     j, wrap, n = i, settings.wrap, len(lines)
     # (``_runs_on`` and ``_number_at``'s first test written out: asked of each line under
     # most paragraphs' first line)
-    while wrap and j + 1 < n and (text := (ln := lines[j + 1]).text) and not ln.indent:
+    marks = settings.indent_marks
+    while wrap and j + 1 < n and (text := (ln := lines[j + 1]).text) and not (
+            marks and ln.indent):
         if text[0] in _NUMBER_FIRST and _number_at(text):
             if j > i:
                 break  # the heading's lines, then a numbered paragraph without a blank line
