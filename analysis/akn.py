@@ -370,32 +370,35 @@ def inline_text(el: etree._Element, cited: frozenset[int] = frozenset()
         return _close_gaps(_plain_text(el)), []
     parts: list[str] = []
     notes: list[etree._Element | int] = []
+    _walk_inline(el, cited, parts, notes)
+    return _close_gaps("".join(parts)), notes
 
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str):
-                name = _local(child)
-                sup = _plain_text(child) if name == "sup" else ""
-                if name == "authorialNote":
-                    notes.append(child)
-                    parts.append(_GAP)
-                elif name == "sup" and _PAREN_ONLY.fullmatch(sup):
-                    parts.append(_GAP + "".join(c for c in sup if c.isspace()))
-                elif name == "sup" and _cited_marker(sup, cited) is not None:
-                    notes.append(_cited_marker(sup, cited))
-                    parts.append(_GAP)
-                elif name in ("eol", "br"):
-                    parts.append(" ")
-                else:
-                    walk(child)
-            if child.tail:
-                parts.append(child.tail)
 
-    walk(el)
-    text = "".join(parts)
-    return _close_gaps(text), notes
+def _walk_inline(node: etree._Element, cited: frozenset[int], parts: list[str],
+                 notes: list[etree._Element | int]) -> None:
+    """``inline_text``'s walk: the text of ``node`` into ``parts``, its notes into ``notes``.
+    (A function of the module, not a closure: a closure calling itself is a reference cycle,
+    which kept each document's tree alive until the cycle collector ran.)"""
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str):
+            name = _local(child)
+            sup = _plain_text(child) if name == "sup" else ""
+            if name == "authorialNote":
+                notes.append(child)
+                parts.append(_GAP)
+            elif name == "sup" and _PAREN_ONLY.fullmatch(sup):
+                parts.append(_GAP + "".join(c for c in sup if c.isspace()))
+            elif name == "sup" and _cited_marker(sup, cited) is not None:
+                notes.append(_cited_marker(sup, cited))
+                parts.append(_GAP)
+            elif name in ("eol", "br"):
+                parts.append(" ")
+            else:
+                _walk_inline(child, cited, parts, notes)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _close_gaps(text: str) -> str:
