@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except ResolutionParseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # (writing: a file where the --out folder goes, no permission)
+        print(f"error: {exc.filename or args.out}: cannot write there: "
+              f"{exc.strerror or exc} (expected --out to name a folder)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -518,7 +518,8 @@ def evaluate_document(data: bytes, name: str, seed: int = 0, look: str = "defaul
 
 def _finish(row: dict, start: float) -> dict:
     row["xml_ok"] = not row["issues"]
-    row["ok"] = row["xml_ok"] and not row["differences"] and row["text"] is not None
+    row["text_read"] = row["text"] is not None  # (the text was rendered and parsed)
+    row["ok"] = row["xml_ok"] and not row["differences"] and row["text_read"]
     row["n_differences"] = len(row["differences"])
     row["xml_issues"] = len(row["issues"])
     row["meta_differences"] = len(row["meta"])
@@ -531,10 +532,11 @@ def _finish(row: dict, start: float) -> dict:
 
 def evaluate_folder(folder: str | Path, limit: int | None = None, seed: int = 0,
                     look: str = "default") -> pd.DataFrame:
-    """The evaluation table for every ``*.xml`` of ``folder`` (sorted by name)."""
-    paths = folder_files(folder, (".xml",))[:limit]
+    """The evaluation table for every ``*.xml`` of ``folder`` and its subfolders (a session's
+    ``ar`` and ``en``), sorted by path."""
+    paths = folder_files(folder, (".xml",), recursive=True)[:limit]
     rows = [evaluate_document(p.read_bytes(), p.name, seed=seed, look=look) for p in paths]
-    df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues", "meta"])
+    df = pd.DataFrame(rows, columns=[*COLUMNS, "differences", "issues", "meta", "text_read"])
     for col in ("file", "language", "first_difference"):
         df[col] = df[col].astype("str")
     return df
@@ -545,11 +547,12 @@ def totals(df: pd.DataFrame) -> pd.DataFrame:
     both), cover metadata read back exactly (informative, not part of ``ok``)."""
     def one(g: pd.DataFrame) -> dict:
         n = len(g)
+        exact = (g["n_differences"] == 0) & g["text_read"]  # (no text: nothing read exactly)
         return {"documents": n,
                 "xml_valid": int(g["xml_ok"].sum()),
                 "xml_valid_%": round(100 * g["xml_ok"].mean(), 1) if n else 0.0,
-                "text_exact": int((g["n_differences"] == 0).sum()),
-                "text_exact_%": round(100 * (g["n_differences"] == 0).mean(), 1) if n else 0.0,
+                "text_exact": int(exact.sum()),
+                "text_exact_%": round(100 * exact.mean(), 1) if n else 0.0,
                 "both": int(g["ok"].sum()),
                 "both_%": round(100 * g["ok"].mean(), 1) if n else 0.0,
                 "meta_exact_%": round(100 * (g["meta_differences"] == 0).mean(), 1) if n
@@ -608,7 +611,7 @@ def report(df: pd.DataFrame, show_failures: int = 0) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", help="a folder of AKN4UN XML files")
+    parser.add_argument("folder", help="a folder of AKN4UN XML files (and its subfolders)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     parser.add_argument("--show-failures", type=int, default=0, metavar="K",
                         help="list the differences of the first K failing documents")

@@ -88,8 +88,8 @@ def _from_path(path: Path, label: str, from_str: bool = False) -> Source:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (
             f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
         # a one-line str is read as a path; say so, in case it was meant as text
-        expected = ("a path to a .txt or .xml file (text is read as such only with its line "
-                    "breaks)") if from_str else None
+        expected = "a path to a .txt or .xml file" + (
+            " (text is read as such only with its line breaks)" if from_str else "")
         raise ResolutionParseError(reason, source=label, expected=expected) from exc
     return _from_bytes(data, label, suffix=path.suffix.lower())
 

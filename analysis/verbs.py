@@ -15,6 +15,7 @@ phrase that carries more than its lemma ("تعيد تأكيد التزامها �
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import csv
 import functools
@@ -914,17 +915,20 @@ def coverage(folder: str | Path) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m analysis.verbs coverage FOLDER [--all]``."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) < 2 or args[0] != "coverage":
-        print("usage: python -m analysis.verbs coverage FOLDER [--all]", file=sys.stderr)
-        return 2
-    limit = 10**9 if "--all" in args else 60
+    parser = argparse.ArgumentParser(prog="python -m analysis.verbs",
+                                     description="How many operative paragraphs of a folder "
+                                     "of resolutions open with a verb the lexicon knows.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("coverage", help="the verb lexicon's coverage of a folder")
+    c.add_argument("folder", help="a folder of .xml or .txt resolutions (and its subfolders)")
+    c.add_argument("--all", action="store_true", help="list every verb the lexicon lacks")
+    args = parser.parse_args(argv)
     try:
-        rows = coverage(args[1])
+        rows = coverage(args.folder)
     except ResolutionParseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(coverage_report(rows, limit))
+    print(coverage_report(rows, 10**9 if args.all else 60))
     return 0
 
 

@@ -63,3 +63,30 @@ def test_what_each_bad_path_says(tmp_path):
     assert "no such file" in said["missing"]
     assert "is a folder" in said[tmp_path.name] and "load_corpus" in said[tmp_path.name]
     assert "a PDF file" in said["resolution.pdf"] and "pdftotext" in said["resolution.pdf"]
+
+
+def test_an_out_folder_that_is_a_file_is_one_line_and_exit_2(tmp_path):
+    taken = tmp_path / "tables.txt"
+    taken.write_text("x")
+    for command in ("parse", "report"):
+        run = subprocess.run([sys.executable, "-m", "analysis", command, str(paths.SEED),
+                              "--out", str(taken)], capture_output=True, text=True, cwd=tmp_path)
+        assert run.returncode == 2, run.stderr
+        assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+        assert run.stderr.startswith(f"error: {taken}") and "--out to name a folder" in run.stderr
+
+
+def test_a_missing_report_file_says_what_was_expected(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "nope.txt")]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path / 'nope.txt'}: no such file "
+                                       "(expected a path to a .txt or .xml file)\n")
+
+
+def test_verbs_command_has_help(capsys):
+    import pytest
+
+    from analysis.verbs import main as verbs_main
+
+    with pytest.raises(SystemExit) as done:
+        verbs_main(["coverage", "--help"])
+    assert done.value.code == 0 and "--all" in capsys.readouterr().out

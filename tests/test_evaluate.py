@@ -232,6 +232,20 @@ def test_folder_table_and_command(tmp_path, capsys):
     assert "Totals" in out and "75_19_E.xml" in out
 
 
+def test_a_session_folder_of_language_folders_and_a_broken_file(tmp_path):
+    # the folder of a session holds one folder per language; a file the XML reader cannot
+    # read has no text, so it is read exactly by nobody
+    for name, language in (("75_19_A.xml", "ar"), ("75_19_E.xml", "en")):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / name).write_bytes((FIXTURES / name).read_bytes())
+    (tmp_path / "en" / "broken.xml").write_bytes(b"<not-akn/>")
+    df = evaluate_folder(tmp_path)
+    assert list(df["file"]) == ["75_19_A.xml", "75_19_E.xml", "broken.xml"]
+    table = totals(df)
+    assert table.loc["all", "documents"] == 3 and table.loc["all", "text_exact"] == 2
+    assert table.loc["", "text_exact"] == 0 and table.loc["ar", "text_exact_%"] == 100.0
+
+
 def test_reader_failure_is_a_row_not_a_crash():
     row = evaluate_document(b"<not-akn/>", "broken.xml")
     assert not row["ok"] and row["issues"][0].startswith("error: XML reader:")
