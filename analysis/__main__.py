@@ -78,9 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     except ResolutionParseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:  # (writing: a file where the --out folder goes, no permission)
-        print(f"error: {exc.filename or args.out}: cannot write there: "
-              f"{exc.strerror or exc} (expected --out to name a folder)", file=sys.stderr)
+    except OSError as exc:  # (writing the output: a file where a folder goes, no permission)
+        where = exc.filename or getattr(args, "out", None) or "?"
+        expected = (" (expected --out to name a folder)"
+                    if isinstance(exc, FileExistsError | NotADirectoryError) else "")
+        print(f"error: {where}: {exc.strerror or exc}{expected}", file=sys.stderr)
         return 2
 
 

@@ -121,6 +121,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
@@ -385,7 +386,7 @@ def lines_to_settings(lines: list[Line], language: str, name: str, text: str) ->
                     plain=printable and not doubled and not superscripts)
 
 
-def _blank_breaks(lines: list[Line], language: str, indent_marks: bool = False) -> bool:
+def _blank_breaks(lines: list[Line], language: str, indent_marks: bool) -> bool:
     """Paragraphs are set apart by a blank line (or a leading space where ``indent_marks``:
     elsewhere indents are the extraction's noise): nine in ten numbered
     lines, and four in five lines that open with a known phrase after a clause end, follow
@@ -1286,7 +1287,7 @@ def _meeting(text: str, language: str) -> int | None:
     return None if text[:1] in _LATIN_LETTERS else M.parse_meeting(text, language)
 
 
-_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN_LETTERS = frozenset(string.ascii_letters)
 
 
 def _continue_open(st: _State, text: str) -> None:

@@ -631,8 +631,7 @@ def _next_conjunct(walk: _Walk, k: int, comma: bool, inclusion: bool = True
     part of the addressee (بما في ذلك, including: not after a comma clause, where it is the
     clause's), or a bare comma opens at word ``k``: its word range, or None."""
     norm, language = walk.tokens.norm, walk.language
-    n = _skip(language, norm, k, "coordinator") or (
-        inclusion and _skip(language, norm, k, "inclusion"))
+    n = _joins(language, norm, k) if inclusion else _skip(language, norm, k, "coordinator")
     if n:
         end = _conjunct(walk, k + n)
         return (k + n, end) if end > k + n else None
@@ -916,8 +915,8 @@ def coverage(folder: str | Path) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> int:
     """``python -m analysis.verbs coverage FOLDER [--all]``."""
     parser = argparse.ArgumentParser(prog="python -m analysis.verbs",
-                                     description="How many operative paragraphs of a folder "
-                                     "of resolutions open with a verb the lexicon knows.")
+                                     description="How many paragraphs of a folder of "
+                                     "resolutions open with a phrase the verb lexicon knows.")
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("coverage", help="the verb lexicon's coverage of a folder")
     c.add_argument("folder", help="a folder of .xml or .txt resolutions (and its subfolders)")
