@@ -113,3 +113,19 @@ def test_a_file_cut_inside_a_character_says_so():
     with pytest.raises(ResolutionParseError, match=r"line 107: cannot decode byte 0x.. as "
                        r"utf-8, the last character is incomplete: the file was cut off\?"):
         read_source(data)
+
+
+@pytest.mark.parametrize(("letter", "language"), [("A", "ar"), ("E", "en"), ("F", "fr"),
+                                                   ("S", "es")])
+def test_the_language_of_each_version_of_76_186(letter, language):
+    # the four versions of 76/186 printed as text, whole and from their preambles on (no
+    # cover page), and the seed: the script, then common words, tell the language
+    from analysis import detect_language
+    from analysis.render import render_text
+
+    xml = load_resolution(paths.RAW / f"A_RES_76_186-2119241{letter}.xml")
+    text = render_text(xml.parsed)
+    body = text[text.index("\n\n", len(text) // 3):]
+    assert detect_language(text) == detect_language(body) == language
+    assert detect_language(paths.SEED.read_text(encoding="utf-8")) == "ar"
+    assert detect_language("") == "en"  # (nothing to tell by: the default)
